@@ -1,0 +1,235 @@
+package it.soglia.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * A person who signs in. The TOTP secret is stored only encrypted ({@code totpSecret}), and only
+ * {@link it.soglia.twofactor.TwoFactorService} reads or writes it.
+ */
+@Entity
+@Table(name = "account")
+@NamedQuery(name = Account.BY_USERNAME_KEY, query = "select a from Account a where a.usernameKey = :key")
+public class Account {
+
+    public static final String BY_USERNAME_KEY = "Account.byUsernameKey";
+
+    @Id
+    @SequenceGenerator(name = "account_seq", sequenceName = "account_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "account_seq")
+    private Long id;
+
+    @Column(nullable = false, length = 64)
+    private String username;
+
+    /** Lower-case copy of the username: uniqueness and look-ups ignore case. */
+    @Column(name = "username_key", nullable = false, unique = true, length = 64)
+    private String usernameKey;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    private String displayName;
+
+    @Column(length = 254)
+    private String email;
+
+    @Column(nullable = false, length = 8)
+    private String language;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Role role;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Column(name = "password_hash", nullable = false, length = 255)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "two_factor_state", nullable = false, length = 16)
+    private TwoFactorState twoFactorState;
+
+    @Column(name = "totp_secret", length = 255)
+    private String totpSecret;
+
+    @Column(name = "totp_last_step")
+    private Long totpLastStep;
+
+    @Column(name = "totp_enrolled_at")
+    private Instant totpEnrolledAt;
+
+    @Column(name = "code_failures", nullable = false)
+    private int codeFailures;
+
+    @Column(name = "code_locked_until")
+    private Instant codeLockedUntil;
+
+    @Column(name = "last_sign_in_at")
+    private Instant lastSignInAt;
+
+    @Column(name = "last_sign_in_ip", length = 64)
+    private String lastSignInIp;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Account() {
+        // for JPA
+    }
+
+    public Account(String username, String displayName, String email, String language, Role role,
+                   String passwordHash, Instant now) {
+        this.username = username;
+        this.usernameKey = keyOf(username);
+        this.displayName = displayName;
+        this.email = email;
+        this.language = language;
+        this.role = role;
+        this.enabled = true;
+        this.passwordHash = passwordHash;
+        this.twoFactorState = TwoFactorState.NOT_ENROLLED;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** The form under which usernames are unique: "Mario.Rossi" and "mario.rossi" are one account. */
+    public static String keyOf(String username) {
+        return username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public TwoFactorState getTwoFactorState() {
+        return twoFactorState;
+    }
+
+    public boolean isTwoFactorActive() {
+        return twoFactorState == TwoFactorState.ACTIVE;
+    }
+
+    public String getTotpSecret() {
+        return totpSecret;
+    }
+
+    public Long getTotpLastStep() {
+        return totpLastStep;
+    }
+
+    public Instant getTotpEnrolledAt() {
+        return totpEnrolledAt;
+    }
+
+    public int getCodeFailures() {
+        return codeFailures;
+    }
+
+    public Instant getCodeLockedUntil() {
+        return codeLockedUntil;
+    }
+
+    public Instant getLastSignInAt() {
+        return lastSignInAt;
+    }
+
+    public String getLastSignInIp() {
+        return lastSignInIp;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public boolean isCodeLockedAt(Instant now) {
+        return codeLockedUntil != null && now.isBefore(codeLockedUntil);
+    }
+
+    public void changePasswordHash(String newHash, Instant now) {
+        this.passwordHash = newHash;
+        this.updatedAt = now;
+    }
+
+    /** The first code from a new authenticator was right: the secret is now the one to check. */
+    public void activateTwoFactor(String encryptedSecret, long acceptedStep, Instant now) {
+        this.twoFactorState = TwoFactorState.ACTIVE;
+        this.totpSecret = encryptedSecret;
+        this.totpLastStep = acceptedStep;
+        this.totpEnrolledAt = now;
+        clearCodeFailures();
+        this.updatedAt = now;
+    }
+
+    public void acceptCodeOfStep(long step, Instant now) {
+        this.totpLastStep = step;
+        clearCodeFailures();
+        this.updatedAt = now;
+    }
+
+    /** Counts a wrong code; returns true when this one locks the code step. */
+    public boolean countCodeFailure(int maxFailures, Instant lockedUntil, Instant now) {
+        this.codeFailures++;
+        this.updatedAt = now;
+        if (codeFailures >= maxFailures) {
+            this.codeLockedUntil = lockedUntil;
+            this.codeFailures = 0; // after the lock, a fresh series of attempts
+            return true;
+        }
+        return false;
+    }
+
+    public void recordSignIn(Instant at, String ip) {
+        this.lastSignInAt = at;
+        this.lastSignInIp = ip;
+    }
+
+    private void clearCodeFailures() {
+        this.codeFailures = 0;
+        this.codeLockedUntil = null;
+    }
+}

@@ -1,0 +1,80 @@
+package it.soglia.account;
+
+import it.soglia.audit.AuditLog;
+import it.soglia.audit.AuditType;
+import it.soglia.audit.RequestOrigin;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.Optional;
+
+/** Finds accounts, checks passwords and creates accounts; one transaction and one audit entry per call. */
+@Stateless
+public class AccountService {
+
+    /** Longer input cannot be a username or password of ours; still hashed, so it costs the usual time. */
+    static final int MAX_USERNAME = 64;
+    static final int MAX_PASSWORD = 1024;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PasswordHashing passwords;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    public Optional<Account> find(long id) {
+        return Optional.ofNullable(em.find(Account.class, id));
+    }
+
+    public Optional<Account> findByUsername(String username) {
+        if (username == null || username.isBlank() || username.length() > MAX_USERNAME) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(Account.BY_USERNAME_KEY, Account.class)
+                .setParameter("key", Account.keyOf(username))
+                .getResultStream().findFirst();
+    }
+
+    /**
+     * The account, when the password is right and the account enabled. An unknown username, a wrong password and
+     * a disabled account cost one hash each and look the same to the caller; only the audit trail tells them apart.
+     */
+    public Optional<Account> verifyPassword(String username, String password, RequestOrigin origin) {
+        String typed = password == null || password.length() > MAX_PASSWORD ? "" : password;
+        Optional<Account> found = findByUsername(username);
+        if (found.isEmpty()) {
+            passwords.matchesNothing(typed);
+            audit.record(AuditType.SIGN_IN_PASSWORD_FAILED, null, username, origin, "unknown account");
+            return Optional.empty();
+        }
+        Account account = found.get();
+        boolean right = passwords.matches(typed, account.getPasswordHash()) && !typed.isEmpty();
+        if (!right || !account.isEnabled()) {
+            audit.record(AuditType.SIGN_IN_PASSWORD_FAILED, account.getUsername(), account.getUsername(), origin,
+                    right ? "account disabled" : "wrong password");
+            return Optional.empty();
+        }
+        if (passwords.needsRehash(account.getPasswordHash())) {
+            account.changePasswordHash(passwords.hash(typed), clock.instant());
+            audit.record(AuditType.PASSWORD_REHASHED, account.getUsername(), origin);
+        }
+        audit.record(AuditType.SIGN_IN_PASSWORD_OK, account.getUsername(), origin);
+        return Optional.of(account);
+    }
+
+    public Account create(NewAccount request, String actor, RequestOrigin origin) {
+        Account account = new Account(request.username().strip(), request.displayName(), request.email(),
+                request.language(), request.role(), passwords.hash(request.password()), clock.instant());
+        em.persist(account);
+        audit.record(AuditType.ACCOUNT_CREATED, actor, account.getUsername(), origin, "role " + request.role());
+        return account;
+    }
+}

@@ -1,0 +1,9 @@
+package it.soglia.config;
+
+/** Soglia refuses to start without a usable encryption key for the TOTP secrets. */
+public class CryptoKeyMissingException extends IllegalStateException {
+
+    public CryptoKeyMissingException(String message) {
+        super(message);
+    }
+}

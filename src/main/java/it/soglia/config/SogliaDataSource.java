@@ -1,0 +1,23 @@
+package it.soglia.config;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Soglia's own data source, so a plain deployment needs no server-side setup. The URL and credentials are
+ * configuration ({@code soglia.db.*}); the default is an H2 file database that survives restarts, unlike Payara's
+ * default data source.
+ */
+@DataSourceDefinition(
+        name = SogliaDataSource.JNDI_NAME,
+        className = "org.h2.jdbcx.JdbcDataSource",
+        url = "${MPCONFIG=soglia.db.url}",
+        user = "${MPCONFIG=soglia.db.user}",
+        password = "${MPCONFIG=soglia.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 32)
+@ApplicationScoped
+public class SogliaDataSource {
+
+    public static final String JNDI_NAME = "java:app/jdbc/soglia";
+}

@@ -1,0 +1,13 @@
+package it.soglia.security;
+
+/** Paths of the pages the sign-in moves between, relative to the context root (see ui-contract.md). */
+public final class Pages {
+
+    public static final String LOGIN = "/login";
+    public static final String CODE = "/code";
+    public static final String ENROLL = "/enroll";
+    public static final String PROFILE = "/profile";
+
+    private Pages() {
+    }
+}

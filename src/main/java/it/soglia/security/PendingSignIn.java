@@ -1,0 +1,63 @@
+package it.soglia.security;
+
+import jakarta.enterprise.context.SessionScoped;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * "Password verified, code pending" for one session. It expires a few minutes after the password step, and holds
+ * the encrypted secret being enrolled so that reloading the enrolment page shows the same QR code.
+ */
+@SessionScoped
+public class PendingSignIn implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private Long accountId;
+    private String username;
+    private boolean twoFactorActive;
+    private Instant passwordVerifiedAt;
+    private String pendingSecret;
+
+    void begin(long accountId, String username, boolean twoFactorActive, Instant now) {
+        this.accountId = accountId;
+        this.username = username;
+        this.twoFactorActive = twoFactorActive;
+        this.passwordVerifiedAt = now;
+        this.pendingSecret = null;
+    }
+
+    public void clear() {
+        accountId = null;
+        username = null;
+        passwordVerifiedAt = null;
+        pendingSecret = null;
+    }
+
+    public boolean isActive(Clock clock, Duration timeout) {
+        return accountId != null && clock.instant().isBefore(passwordVerifiedAt.plus(timeout));
+    }
+
+    /** Whether this sign-in goes on with a code ({@code /code}) rather than with enrolment ({@code /enroll}). */
+    public boolean isTwoFactorActive() {
+        return twoFactorActive;
+    }
+
+    public long accountId() {
+        return accountId;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String pendingSecret() {
+        return pendingSecret;
+    }
+
+    public void keepPendingSecret(String encryptedSecret) {
+        this.pendingSecret = encryptedSecret;
+    }
+}

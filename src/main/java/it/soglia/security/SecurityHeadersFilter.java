@@ -1,0 +1,32 @@
+package it.soglia.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Headers every page gets. Pages are never stored by the browser or a proxy ({@code no-store}): after sign-out,
+ * Back must not show a profile or a QR code from the cache. Static resources keep their normal caching.
+ */
+@WebFilter(filterName = "securityHeaders", urlPatterns = "/*")
+public class SecurityHeadersFilter extends HttpFilter {
+
+    private static final String RESOURCES = "/jakarta.faces.resource/";
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "same-origin");
+        if (!request.getServletPath().startsWith(RESOURCES)) {
+            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("Pragma", "no-cache");
+        }
+        chain.doFilter(request, response);
+    }
+}

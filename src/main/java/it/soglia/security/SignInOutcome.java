@@ -1,0 +1,35 @@
+package it.soglia.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+
+/**
+ * Why a step did not succeed, left on the request by the mechanism for the page to word its message.
+ *
+ * @param lockedUntil when {@link Reason#CODE_LOCKED}, until when
+ */
+public record SignInOutcome(Reason reason, Instant lockedUntil) {
+
+    private static final String ATTRIBUTE = SignInOutcome.class.getName();
+
+    public enum Reason {
+        BAD_CREDENTIALS,
+        PENDING_EXPIRED,
+        CODE_MALFORMED,
+        CODE_REJECTED,
+        CODE_LOCKED
+    }
+
+    void attachTo(HttpServletRequest request) {
+        request.setAttribute(ATTRIBUTE, this);
+    }
+
+    static SignInOutcome of(Reason reason) {
+        return new SignInOutcome(reason, null);
+    }
+
+    public static SignInOutcome from(HttpServletRequest request) {
+        Object outcome = request.getAttribute(ATTRIBUTE);
+        return outcome instanceof SignInOutcome o ? o : of(Reason.BAD_CREDENTIALS);
+    }
+}

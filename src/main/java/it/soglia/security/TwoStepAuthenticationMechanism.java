@@ -1,0 +1,113 @@
+package it.soglia.security;
+
+import it.soglia.account.Account;
+import it.soglia.account.AccountService;
+import it.soglia.twofactor.CodeCheck;
+import it.soglia.twofactor.TwoFactorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Soglia's sign-in. Step one checks the password and, when right, remembers a {@link PendingSignIn} and sends the
+ * browser to the code prompt, or to enrolment when no authenticator is enrolled. Step two checks the code (or
+ * confirms enrolment) and only then tells the container who the caller is. The session id changes after each
+ * step, so an id seen before a step is worthless after it.
+ */
+@AutoApplySession
+@ApplicationScoped
+public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    TwoFactorService twoFactor;
+
+    @Inject
+    PendingSignIn pending;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "soglia.signin.pending-timeout", defaultValue = "PT5M")
+    Duration pendingTimeout;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        if (context.isAuthenticationRequest()) {
+            Credential credential = context.getAuthParameters().getCredential();
+            if (credential instanceof UsernamePasswordCredential password) {
+                return passwordStep(password, request, context);
+            }
+            if (credential instanceof CodeCredential code) {
+                return codeStep(code, request, context);
+            }
+        }
+        if (context.isProtected()) {
+            return context.redirect(request.getContextPath() + Pages.LOGIN);
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus passwordStep(UsernamePasswordCredential credential, HttpServletRequest request,
+                                              HttpMessageContext context) {
+        pending.clear();
+        var account = accounts.verifyPassword(credential.getCaller(), credential.getPasswordAsString(),
+                Origins.of(request));
+        if (account.isEmpty()) {
+            SignInOutcome.of(SignInOutcome.Reason.BAD_CREDENTIALS).attachTo(request);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        Account a = account.get();
+        request.changeSessionId();
+        pending.begin(a.getId(), a.getUsername(), a.isTwoFactorActive(), clock.instant());
+        return context.redirect(request.getContextPath() + (a.isTwoFactorActive() ? Pages.CODE : Pages.ENROLL));
+    }
+
+    private AuthenticationStatus codeStep(CodeCredential credential, HttpServletRequest request,
+                                          HttpMessageContext context) {
+        if (!pending.isActive(clock, pendingTimeout) || credential.enrolment() == pending.isTwoFactorActive()
+                || (credential.enrolment() && pending.pendingSecret() == null)) {
+            pending.clear();
+            SignInOutcome.of(SignInOutcome.Reason.PENDING_EXPIRED).attachTo(request);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        long accountId = pending.accountId();
+        CodeCheck check = credential.enrolment()
+                ? twoFactor.confirmEnrolment(accountId, pending.pendingSecret(), credential.code(), Origins.of(request))
+                : twoFactor.verifyCode(accountId, credential.code(), Origins.of(request));
+        if (!check.isAccepted()) {
+            if (check.outcome() == CodeCheck.Outcome.RESTART) {
+                pending.clear();
+            }
+            new SignInOutcome(reasonOf(check), check.lockedUntil()).attachTo(request);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        Account account = accounts.find(accountId).orElseThrow();
+        pending.clear();
+        request.changeSessionId();
+        return context.notifyContainerAboutLogin(account.getUsername(), account.getRole().groups());
+    }
+
+    private static SignInOutcome.Reason reasonOf(CodeCheck check) {
+        return switch (check.outcome()) {
+            case MALFORMED -> SignInOutcome.Reason.CODE_MALFORMED;
+            case LOCKED -> SignInOutcome.Reason.CODE_LOCKED;
+            case RESTART -> SignInOutcome.Reason.PENDING_EXPIRED;
+            default -> SignInOutcome.Reason.CODE_REJECTED;
+        };
+    }
+}

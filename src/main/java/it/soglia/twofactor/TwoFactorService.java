@@ -1,0 +1,168 @@
+package it.soglia.twofactor;
+
+import it.soglia.account.Account;
+import it.soglia.audit.AuditLog;
+import it.soglia.audit.AuditType;
+import it.soglia.audit.RequestOrigin;
+import it.soglia.totp.Base32;
+import it.soglia.totp.CodeInput;
+import it.soglia.totp.OtpAuthUri;
+import it.soglia.totp.QrCode;
+import it.soglia.totp.Totp;
+import it.soglia.totp.TotpSecret;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.OptionalLong;
+
+/**
+ * Owns the TOTP secrets: creates them, encrypts them, checks codes against them. Checks lock the account row, so
+ * two requests with the same code (even on two nodes) cannot both be accepted.
+ */
+@Stateless
+public class TwoFactorService {
+
+    private static final int QR_PIXELS = 240;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SecretCipher cipher;
+
+    @Inject
+    TotpSettings settings;
+
+    @Inject
+    SecureRandom random;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * A new secret for an authenticator not yet confirmed, encrypted for the caller to keep (in the session) until
+     * the first code confirms it. Nothing is stored: reloading the page shows the kept one.
+     */
+    public String newPendingSecret(long accountId) {
+        byte[] secret = TotpSecret.generate(random);
+        try {
+            return cipher.encrypt(secret, pendingContext(accountId));
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
+    }
+
+    public EnrolmentKey enrolmentKey(long accountId, String pendingSecret) {
+        Account account = em.find(Account.class, accountId);
+        return keyFor(account, cipher.decrypt(pendingSecret, pendingContext(accountId)));
+    }
+
+    /** The first code from the new authenticator: when right, the pending secret becomes the account's secret. */
+    public CodeCheck confirmEnrolment(long accountId, String pendingSecret, String typedCode, RequestOrigin origin) {
+        Totp totp = settings.totp();
+        var code = CodeInput.normalize(typedCode, totp.policy().digits());
+        if (code.isEmpty()) {
+            return CodeCheck.MALFORMED;
+        }
+        Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+        if (!account.isEnabled() || account.isTwoFactorActive()) {
+            return CodeCheck.RESTART; // never overwrite a secret enrolled meanwhile from another session
+        }
+        byte[] secret = cipher.decrypt(pendingSecret, pendingContext(accountId));
+        try {
+            OptionalLong step = totp.match(secret, code.get());
+            if (step.isEmpty()) {
+                audit.record(AuditType.CODE_FAILED, account.getUsername(), origin);
+                return CodeCheck.REJECTED;
+            }
+            Instant now = clock.instant();
+            account.activateTwoFactor(cipher.encrypt(secret, activeContext(accountId)), step.getAsLong(), now);
+            account.recordSignIn(now, origin.ip()); // enrolment ends with the user signed in
+            audit.record(AuditType.TWO_FACTOR_ENROLLED, account.getUsername(), origin);
+            return CodeCheck.ACCEPTED;
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
+    }
+
+    /**
+     * A code typed at sign-in. Accepted only for a time step newer than the last accepted one; wrong codes are
+     * counted and lock the code step for the configured time once there are too many in a row.
+     */
+    public CodeCheck verifyCode(long accountId, String typedCode, RequestOrigin origin) {
+        Totp totp = settings.totp();
+        var code = CodeInput.normalize(typedCode, totp.policy().digits());
+        Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant();
+        if (!account.isEnabled() || !account.isTwoFactorActive()) {
+            return CodeCheck.RESTART;
+        }
+        if (account.isCodeLockedAt(now)) {
+            return CodeCheck.lockedUntil(account.getCodeLockedUntil()); // not even checked: no guessing while locked
+        }
+        if (code.isEmpty()) {
+            return CodeCheck.MALFORMED;
+        }
+        OptionalLong step = matchActiveSecret(account, totp, code.get());
+        if (step.isPresent() && step.getAsLong() > lastStepOf(account)) {
+            account.acceptCodeOfStep(step.getAsLong(), now);
+            account.recordSignIn(now, origin.ip());
+            audit.record(AuditType.SIGN_IN_COMPLETED, account.getUsername(), origin);
+            return CodeCheck.ACCEPTED;
+        }
+        return countFailure(account, now, origin, step.isPresent() ? "code already used" : "wrong code");
+    }
+
+    private CodeCheck countFailure(Account account, Instant now, RequestOrigin origin, String reason) {
+        Instant lockEnd = now.plus(settings.lockDuration());
+        boolean locked = account.countCodeFailure(settings.maxFailures(), lockEnd, now);
+        audit.record(AuditType.CODE_FAILED, account.getUsername(), account.getUsername(), origin, reason);
+        if (locked) {
+            audit.record(AuditType.CODE_LOCKED, account.getUsername(), account.getUsername(), origin,
+                    "until " + lockEnd);
+            return CodeCheck.lockedUntil(lockEnd);
+        }
+        return CodeCheck.REJECTED;
+    }
+
+    private OptionalLong matchActiveSecret(Account account, Totp totp, String code) {
+        byte[] secret = cipher.decrypt(account.getTotpSecret(), activeContext(account.getId()));
+        try {
+            return totp.match(secret, code);
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
+    }
+
+    private static long lastStepOf(Account account) {
+        return account.getTotpLastStep() == null ? Long.MIN_VALUE : account.getTotpLastStep();
+    }
+
+    private EnrolmentKey keyFor(Account account, byte[] secret) {
+        try {
+            String uri = OtpAuthUri.of(settings.issuer(), account.getUsername(), secret, settings.totp().policy());
+            return new EnrolmentKey(settings.issuer(), account.getUsername(), Base32.encode(secret), uri,
+                    QrCode.png(uri, QR_PIXELS));
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
+    }
+
+    /** Encryption contexts: a pending secret cannot be passed off as an active one, nor moved to another account. */
+    private static String pendingContext(long accountId) {
+        return "soglia:totp:pending:" + accountId;
+    }
+
+    private static String activeContext(long accountId) {
+        return "soglia:totp:active:" + accountId;
+    }
+}

@@ -1,0 +1,38 @@
+package it.soglia.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** {@code /code}: the 6-digit prompt of a daily sign-in. */
+@Named
+@RequestScoped
+public class CodeBacking {
+
+    @Inject
+    SecondStep secondStep;
+
+    private String code;
+
+    public void requirePendingSignIn() {
+        secondStep.requirePending(false);
+    }
+
+    public String getUsername() {
+        return secondStep.pending().username();
+    }
+
+    public void submit() {
+        String typed = code;
+        code = null; // a refused code is never shown again
+        secondStep.submit(typed, false);
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+}

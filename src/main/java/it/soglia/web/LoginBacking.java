@@ -1,0 +1,83 @@
+package it.soglia.web;
+
+import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Objects;
+
+/** {@code /login}: the password step. Where it leads (code prompt or enrolment) is the mechanism's decision. */
+@Named
+@RequestScoped
+public class LoginBacking {
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    FacesContext faces;
+
+    @Inject
+    ExternalContext external;
+
+    private String username;
+    private String password;
+    private String notice;
+
+    /** Shows why the user was sent here, if a known reason was given. */
+    public void showNotice() {
+        LoginNotice.fromParameter(notice).ifPresent(n -> {
+            if (n.isWarning()) {
+                Messages.warn(n.messageKey());
+            } else {
+                Messages.info(n.messageKey());
+            }
+        });
+    }
+
+    public void submit() {
+        AuthenticationStatus status = securityContext.authenticate(
+                (HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
+                withParams().newAuthentication(true).credential(new UsernamePasswordCredential(
+                        Objects.requireNonNullElse(username, ""), new Password(Objects.requireNonNullElse(password, "")))));
+        password = null;
+        if (status == AuthenticationStatus.SEND_CONTINUE) {
+            faces.responseComplete(); // the mechanism already sent the redirect to the next step
+        } else {
+            Messages.error("login.failed");
+        }
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getNotice() {
+        return notice;
+    }
+
+    public void setNotice(String notice) {
+        this.notice = notice;
+    }
+}

@@ -1,0 +1,81 @@
+package it.soglia.web;
+
+import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
+
+import it.soglia.security.CodeCredential;
+import it.soglia.security.PendingSignIn;
+import it.soglia.security.Pages;
+import it.soglia.security.SignInOutcome;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** What the code prompt and the enrolment page share: the pending sign-in and the handing over of a code. */
+@RequestScoped
+public class SecondStep {
+
+    @Inject
+    PendingSignIn pending;
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    ExternalContext external;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "soglia.signin.pending-timeout", defaultValue = "PT5M")
+    Duration pendingTimeout;
+
+    @Inject
+    @ConfigProperty(name = "soglia.time-zone", defaultValue = "Europe/Rome")
+    ZoneId zone;
+
+    /** True when the password was verified recently and the sign-in continues on the page asking. */
+    public boolean isPendingFor(boolean enrolment) {
+        return pending.isActive(clock, pendingTimeout) && enrolment != pending.isTwoFactorActive();
+    }
+
+    /** For a view action: back to the sign-in when there is nothing to continue here. */
+    public void requirePending(boolean enrolment) {
+        if (!isPendingFor(enrolment)) {
+            Navigation.toLogin(LoginNotice.PENDING_EXPIRED);
+        }
+    }
+
+    public PendingSignIn pending() {
+        return pending;
+    }
+
+    /** Hands the code to the mechanism; signed in → the profile, otherwise a message saying why not. */
+    public void submit(String code, boolean enrolment) {
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
+                withParams().newAuthentication(true).credential(new CodeCredential(code, enrolment)));
+        if (status == AuthenticationStatus.SUCCESS) {
+            Navigation.redirect(Pages.PROFILE);
+            return;
+        }
+        SignInOutcome outcome = SignInOutcome.from(request);
+        switch (outcome.reason()) {
+            case PENDING_EXPIRED -> Navigation.toLogin(LoginNotice.PENDING_EXPIRED);
+            case CODE_MALFORMED -> Messages.error("code.malformed");
+            case CODE_LOCKED -> Messages.error("code.locked", DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                    .withLocale(external.getRequestLocale()).withZone(zone).format(outcome.lockedUntil()));
+            default -> Messages.error(enrolment ? "enroll.rejected" : "code.rejected");
+        }
+    }
+}

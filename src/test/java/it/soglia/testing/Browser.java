@@ -1,0 +1,116 @@
+package it.soglia.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium driven by Selenium, headless, in Italian like an office browser here. Screenshots go to
+ * {@code target/screenshots}.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, String baseUrl, Path profile) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+        this.profile = profile;
+    }
+
+    public static Browser open(String baseUrl) {
+        try {
+            Path profile = Files.createTempDirectory("soglia-chromium");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary("/usr/bin/chromium");
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=it-IT",
+                    "--user-data-dir=" + profile);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "it-IT,it"));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+            return new Browser(new ChromeDriver(service, options), baseUrl, profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    public void visit(String path) {
+        driver.get(baseUrl + path);
+    }
+
+    public String path() {
+        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    public WebElement byId(String id) {
+        return driver.findElement(By.id(id));
+    }
+
+    public void type(String id, String text) {
+        WebElement input = byId(id);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** Clicks and waits until the browser shows a page at {@code expectedPath}. */
+    public void clickAndWaitFor(String id, String expectedPath) {
+        byId(id).click();
+        waitForPath(expectedPath);
+    }
+
+    public void waitForPath(String expectedPath) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlMatches(".*" + expectedPath + "([?#].*)?$"));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "complete".equals(
+                driver.executeScript("return document.readyState")));
+    }
+
+    public String messages() {
+        List<WebElement> found = driver.findElements(By.id("messages"));
+        return found.isEmpty() ? "" : found.get(0).getText();
+    }
+
+    /** Saves what the user sees as {@code target/screenshots/<name>.png}. */
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.move(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var paths = Files.walk(profile)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary profile left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package it.soglia.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Payara Micro started as a separate process with the built WAR, for the tests and the local demo run. Payara
+ * prints "ready" even when the deployment failed, so {@link #awaitReady} waits until the application itself answers
+ * and fails at once, with the log lines that say why, when the deployment reported an error.
+ */
+public final class PayaraMicroProcess implements AutoCloseable {
+
+    private static final List<String> DEPLOYMENT_FAILURES = List.of(
+            "Exception while loading the app", "Exception while deploying", "Exception during lifecycle processing",
+            "Deployment failed", "CDI deployment failure");
+
+    private final Process process;
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Path logFile;
+
+    private PayaraMicroProcess(Process process, Path logFile) {
+        this.process = process;
+        this.logFile = logFile;
+    }
+
+    /** What to start: the runtime jar, the WAR, where, and with which settings. */
+    public record Options(Path payaraJar, Path war, String contextRoot, int port, Map<String, String> systemProperties,
+                          Map<String, String> environment, List<Path> postBootCommandFiles, Path logFile,
+                          PrintStream echo) {
+    }
+
+    public static PayaraMicroProcess start(Options options) {
+        requireFile(options.payaraJar(), "Payara Micro jar (built by 'mvn package')");
+        requireFile(options.war(), "Soglia WAR (built by 'mvn package')");
+        List<String> command = new ArrayList<>();
+        command.add(currentJava());
+        options.systemProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", options.payaraJar().toString(),
+                "--deploy", options.war().toString(), "--contextroot", options.contextRoot(),
+                "--port", Integer.toString(options.port()), "--nocluster", "--disablephonehome"));
+        for (Path file : options.postBootCommandFiles()) {
+            command.addAll(List.of("--postbootcommandfile", file.toString()));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(options.environment());
+        try {
+            Files.createDirectories(options.logFile().toAbsolutePath().getParent());
+            PayaraMicroProcess payara = new PayaraMicroProcess(builder.start(), options.logFile());
+            payara.pumpOutput(options.echo());
+            return payara;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start Payara Micro", e);
+        }
+    }
+
+    /**
+     * Blocks until {@code probe} answers 200, or fails with the reason from the log. (Before the WAR is deployed
+     * the HTTP listener already answers, with 404.)
+     */
+    public void awaitReady(URI probe, Duration timeout) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            failOnDeploymentError();
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with code " + process.exitValue()
+                        + " before Soglia answered; see " + logFile + "\n" + tail(40));
+            }
+            if (answers(client, probe)) {
+                failOnDeploymentError();
+                return;
+            }
+            waitQuietly(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException("Soglia did not answer at " + probe + " within " + timeout + "; see " + logFile
+                + "\n" + tail(40));
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits for the process to end by itself (the demo run, until Ctrl-C). */
+    public int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Log lines printed so far that contain {@code text}. */
+    public List<String> logLinesContaining(String text) {
+        return lines.stream().filter(line -> line.contains(text)).toList();
+    }
+
+    private void failOnDeploymentError() {
+        for (String line : lines) {
+            if (DEPLOYMENT_FAILURES.stream().anyMatch(line::contains)) {
+                close();
+                throw new IllegalStateException("Soglia failed to deploy; see " + logFile + "\n" + tail(60));
+            }
+        }
+    }
+
+    private void pumpOutput(PrintStream echo) throws IOException {
+        var log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8);
+        Thread pump = new Thread(() -> {
+            try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                 log) {
+                for (String line; (line = reader.readLine()) != null; ) {
+                    lines.add(line);
+                    log.write(line);
+                    log.newLine();
+                    log.flush();
+                    if (echo != null) {
+                        echo.println(line);
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }, "payara-micro-output");
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    private String tail(int count) {
+        List<String> all = new ArrayList<>(lines);
+        return String.join("\n", all.subList(Math.max(0, all.size() - count), all.size()));
+    }
+
+    private static boolean answers(HttpClient client, URI probe) {
+        try {
+            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void waitQuietly(Duration duration) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void requireFile(Path file, String what) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("Missing " + what + ": " + file);
+        }
+    }
+
+    /** Payara Micro 7 needs Java 21+: the JVM running Maven (see the enforcer rule in pom.xml) is one. */
+    private static String currentJava() {
+        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+}

@@ -1,0 +1,49 @@
+package it.soglia.testing;
+
+import it.soglia.testing.WebSession.Page;
+import java.util.Map;
+
+/** The steps of a sign-in as a user takes them, through the real pages. */
+public final class SignInSteps {
+
+    private final SogliaServer server;
+
+    public SignInSteps(SogliaServer server) {
+        this.server = server;
+    }
+
+    public WebSession newSession() {
+        return new WebSession(server.baseUrl());
+    }
+
+    public Page password(WebSession session, String username, String password) {
+        Page login = session.get("/login");
+        return session.submit(login, "login", Map.of("username", username, "password", password), "login:submit");
+    }
+
+    public Page code(WebSession session, Page codePage, String code) {
+        return session.submit(codePage, codePage.has("enroll") ? "enroll" : "code", Map.of("code", code),
+                codePage.has("enroll") ? "enroll:submit" : "code:submit");
+    }
+
+    /** The Base32 key shown on the enrolment page, spaces removed. */
+    public static String keyOn(Page enrolPage) {
+        return enrolPage.text("manual-key").replace(" ", "");
+    }
+
+    /** Signs in for the first time and enrols; returns the key the authenticator now holds. */
+    public String enrol(WebSession session, TestAccount account) {
+        Page enrol = password(session, account.username(), account.password());
+        String key = keyOn(enrol);
+        Page profile = code(session, enrol, Codes.code(key, server.clock().now(), 0));
+        if (!profile.path().endsWith("/profile")) {
+            throw new AssertionError("enrolment did not end on the profile but on " + profile.uri() + ": "
+                    + profile.messages());
+        }
+        return key;
+    }
+
+    public Page logout(WebSession session, Page signedInPage) {
+        return session.submit(signedInPage, "logout-form", Map.of(), "logout");
+    }
+}

@@ -1,0 +1,111 @@
+package it.soglia.testing;
+
+import it.soglia.account.Argon2Parameters;
+import it.soglia.account.Argon2PasswordHasher;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Accounts for tests, written straight into the test database with Soglia's own password hashing, so every test
+ * has fresh accounts of its own; and read-backs of what Soglia stored, as an auditor would look at the tables.
+ */
+public final class TestAccounts {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private final TestDatabase database;
+    private final Argon2PasswordHasher hasher = new Argon2PasswordHasher(Argon2Parameters.DEFAULT, new SecureRandom());
+
+    TestAccounts(TestDatabase database) {
+        this.database = database;
+    }
+
+    /** An enabled USER with an email, not enrolled. */
+    public TestAccount create(String name) {
+        return create(name, "USER", name + "@example.test");
+    }
+
+    public TestAccount create(String name, String role, String email) {
+        String username = name + "." + COUNTER.incrementAndGet();
+        String password = "pw-" + Long.toHexString(new SecureRandom().nextLong()) + "-Soglia";
+        Instant now = Instant.now();
+        try (Connection c = database.connect()) {
+            long id;
+            try (ResultSet rs = c.createStatement().executeQuery("select next value for account_seq")) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+            try (PreparedStatement insert = c.prepareStatement("insert into account (id, username, username_key,"
+                    + " display_name, email, language, role, enabled, password_hash, two_factor_state, code_failures,"
+                    + " created_at, updated_at, version) values (?, ?, ?, ?, ?, 'it', ?, true, ?, 'NOT_ENROLLED', 0, ?, ?, 0)")) {
+                insert.setLong(1, id);
+                insert.setString(2, username);
+                insert.setString(3, username.toLowerCase(Locale.ROOT));
+                insert.setString(4, "Test " + name);
+                insert.setString(5, email);
+                insert.setString(6, role);
+                insert.setString(7, hasher.hash(password));
+                insert.setTimestamp(8, Timestamp.from(now));
+                insert.setTimestamp(9, Timestamp.from(now));
+                insert.executeUpdate();
+            }
+            return new TestAccount(id, username, password, email);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create test account " + username, e);
+        }
+    }
+
+    public void disable(TestAccount account) {
+        update("update account set enabled = false where id = ?", account.id());
+    }
+
+    /** A column of the account's row, as stored. */
+    public String column(TestAccount account, String column) {
+        try (Connection c = database.connect();
+             PreparedStatement select = c.prepareStatement("select " + column + " from account where id = ?")) {
+            select.setLong(1, account.id());
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The audit event types recorded about the account, oldest first. */
+    public List<String> auditTypes(TestAccount account) {
+        try (Connection c = database.connect();
+             PreparedStatement select = c.prepareStatement(
+                     "select type from audit_event where subject = ? order by occurred_at, id")) {
+            select.setString(1, account.username());
+            List<String> types = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    types.add(rs.getString(1));
+                }
+            }
+            return types;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void update(String sql, long id) {
+        try (Connection c = database.connect(); PreparedStatement statement = c.prepareStatement(sql)) {
+            statement.setLong(1, id);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

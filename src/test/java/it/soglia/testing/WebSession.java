@@ -1,0 +1,138 @@
+package it.soglia.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.FormElement;
+
+/**
+ * One browser session without a browser: cookies, redirects followed one by one, and Faces forms posted as a
+ * browser posts them (all fields of the form, the pressed button, the view state).
+ */
+public final class WebSession {
+
+    private final String baseUrl;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client;
+    private String acceptLanguage = "it-IT,it;q=0.9";
+
+    public WebSession(String baseUrl) {
+        this.baseUrl = baseUrl;
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public WebSession acceptLanguage(String header) {
+        this.acceptLanguage = header;
+        return this;
+    }
+
+    /** A page as the user sees it after all redirects. */
+    public record Page(URI uri, int status, HttpHeaders headers, Document document) {
+
+        public String path() {
+            return uri.getPath();
+        }
+
+        public Optional<Element> byId(String id) {
+            return Optional.ofNullable(document.getElementById(id));
+        }
+
+        public String text(String id) {
+            return byId(id).map(Element::text).orElseThrow(() -> new AssertionError("no #" + id + " on " + uri));
+        }
+
+        /** The texts in {@code #messages}. */
+        public String messages() {
+            return byId("messages").map(Element::text).orElse("");
+        }
+
+        public boolean has(String id) {
+            return byId(id).isPresent();
+        }
+    }
+
+    public Page get(String path) {
+        return follow(request(path).GET().build());
+    }
+
+    /** Fills the named fields of form {@code formId} on the page and presses {@code buttonId}. */
+    public Page submit(Page page, String formId, Map<String, String> fields, String buttonId) {
+        Element element = page.document().getElementById(formId);
+        if (!(element instanceof FormElement form)) {
+            throw new AssertionError("no form #" + formId + " on " + page.uri());
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        form.formData().forEach(kv -> data.put(kv.key(), kv.value()));
+        fields.forEach((name, value) -> data.put(formId + ":" + name, value));
+        data.put(buttonId, "");
+        String body = data.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        URI action = page.uri().resolve(form.attr("action"));
+        return follow(HttpRequest.newBuilder(action).header("Accept-Language", acceptLanguage)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** The raw answer to a GET, redirects not followed. */
+    public HttpResponse<String> raw(String path) {
+        return send(request(path).GET().build());
+    }
+
+    public String sessionId() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept-Language", acceptLanguage);
+    }
+
+    private Page follow(HttpRequest first) {
+        HttpRequest request = first;
+        for (int hops = 0; hops < 10; hops++) {
+            HttpResponse<String> response = send(request);
+            var location = response.headers().firstValue("Location");
+            if (response.statusCode() / 100 == 3 && location.isPresent()) {
+                request = HttpRequest.newBuilder(request.uri().resolve(location.get()))
+                        .header("Accept-Language", acceptLanguage).GET().build();
+                continue;
+            }
+            Document document = Jsoup.parse(response.body(), response.uri().toString());
+            return new Page(response.uri(), response.statusCode(), response.headers(), document);
+        }
+        throw new AssertionError("too many redirects from " + first.uri());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
