@@ -1,0 +1,97 @@
+package it.soglia.demo;
+
+import it.soglia.testing.PayaraMicroProcess;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The local demo run ({@code mvn -Pdemo package}): a mail catcher, then Soglia in Payara Micro on
+ * http://localhost:8080/soglia with an H2 file database and the demo accounts, all kept in {@code data/}.
+ * Ctrl-C stops everything.
+ */
+public final class DemoLauncher {
+
+    private static final int HTTP_PORT = 8080;
+    private static final int SMTP_PORT = 3025;
+
+    private DemoLauncher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream console = System.out;
+        Path data = Path.of(System.getProperty("soglia.demo.dataDir", "data")).toAbsolutePath();
+        Files.createDirectories(data);
+        requireFree(HTTP_PORT, "HTTP");
+        requireFree(SMTP_PORT, "SMTP (mail catcher)");
+
+        MailCatcher mail = new MailCatcher(SMTP_PORT, console);
+        mail.start();
+        console.println("Mail catcher listening on 127.0.0.1:" + SMTP_PORT + "; every mail Soglia sends is shown here.");
+        Path log = data.resolve("payara.log");
+        console.println("Starting Soglia in Payara Micro (its log: " + log + ") ...");
+        PayaraMicroProcess payara = PayaraMicroProcess.start(new PayaraMicroProcess.Options(
+                Path.of(System.getProperty("soglia.demo.payaraJar", "target/payara-micro.jar")),
+                Path.of(System.getProperty("soglia.demo.war", "target/soglia.war")),
+                "soglia", HTTP_PORT,
+                Map.of("soglia.db.url", "jdbc:h2:file:" + data.resolve("soglia"),
+                        "soglia.demo.accounts", "true"),
+                Map.of("SOGLIA_CRYPTO_KEY", localKey(data.resolve("soglia-crypto.key"))),
+                List.of(Path.of(System.getProperty("soglia.demo.commandFile", "payara-config/demo-postboot.asadmin"))),
+                log, null));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            console.println("Stopping Soglia and the mail catcher ...");
+            payara.close();
+            mail.close();
+        }, "demo-shutdown"));
+
+        payara.awaitReady(URI.create("http://127.0.0.1:" + HTTP_PORT + "/soglia/login"), Duration.ofSeconds(180));
+        console.println("""
+
+                ==========================================================================
+                 Soglia is running:  http://localhost:%d/soglia
+                 Demo accounts (username / password):
+                   admin         / soglia-admin-2026   (administrator, admin@example.test)
+                   mario.rossi   / soglia-mario-2026   (mario.rossi@example.test)
+                   anna.bianchi  / soglia-anna-2026    (no email)
+                 Data (database, encryption key, log) is kept in %s
+                 Press Ctrl-C to stop.
+                ==========================================================================
+                """.formatted(HTTP_PORT, data));
+        int exit = payara.waitFor();
+        console.println("Payara Micro stopped (exit code " + exit + ").");
+    }
+
+    /**
+     * The demo's own AES key for TOTP secrets, created once and kept next to its database: losing it would make
+     * every enrolled authenticator unreadable.
+     */
+    private static String localKey(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            Files.writeString(file, Base64.getEncoder().encodeToString(key));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+        return Files.readString(file).strip();
+    }
+
+    private static void requireFree(int port, String what) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName("0.0.0.0"))) {
+            probe.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IllegalStateException("Port " + port + " (" + what + ") is already in use: stop whatever uses it"
+                    + " (another Soglia demo run?) and try again.");
+        }
+    }
+}
