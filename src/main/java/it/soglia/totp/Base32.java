@@ -41,7 +41,8 @@ public final class Base32 {
             if (c == ' ' || c == '-' || c == '=') {
                 continue;
             }
-            int value = ALPHABET.indexOf(Character.toUpperCase(c));
+            char upper = c >= 'a' && c <= 'z' ? (char) (c - 'a' + 'A') : c; // ASCII only: 'ı' must not become 'I'
+            int value = ALPHABET.indexOf(upper);
             if (value < 0) {
                 throw new IllegalArgumentException("not a Base32 character at position " + text.indexOf(c));
             }

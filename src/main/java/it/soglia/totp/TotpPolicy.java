@@ -19,8 +19,8 @@ public record TotpPolicy(HmacAlgorithm algorithm, int digits, Duration period, i
         if (digits < 6 || digits > 8) {
             throw new IllegalArgumentException("digits must be 6, 7 or 8");
         }
-        if (period.isNegative() || period.getSeconds() < 1) {
-            throw new IllegalArgumentException("period must be at least one second");
+        if (period.isNegative() || period.getSeconds() < 1 || period.getNano() != 0) {
+            throw new IllegalArgumentException("period must be a whole number of seconds, at least one");
         }
         if (window < 0 || window > 10) {
             throw new IllegalArgumentException("window must be between 0 and 10");
