@@ -81,6 +81,10 @@ public class Account {
     @Column(name = "last_sign_in_ip", length = 64)
     private String lastSignInIp;
 
+    /** Sessions signed in before this instant are ended at their next request (a reset, for one). */
+    @Column(name = "sessions_revoked_at")
+    private Instant sessionsRevokedAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -186,6 +190,15 @@ public class Account {
         return createdAt;
     }
 
+    public Instant getSessionsRevokedAt() {
+        return sessionsRevokedAt;
+    }
+
+    /** Whether a session signed in at {@code signedInAt} may go on. */
+    public boolean acceptsSessionSignedInAt(Instant signedInAt) {
+        return enabled && (sessionsRevokedAt == null || signedInAt.isAfter(sessionsRevokedAt));
+    }
+
     public boolean isCodeLockedAt(Instant now) {
         return codeLockedUntil != null && now.isBefore(codeLockedUntil);
     }
@@ -202,6 +215,20 @@ public class Account {
         this.totpLastStep = acceptedStep;
         this.totpEnrolledAt = now;
         clearCodeFailures();
+        this.updatedAt = now;
+    }
+
+    /**
+     * Back to first access: the secret is erased, failures and lock cleared, and every session signed in until now
+     * ends.
+     */
+    public void resetTwoFactor(Instant now) {
+        this.twoFactorState = TwoFactorState.NOT_ENROLLED;
+        this.totpSecret = null;
+        this.totpLastStep = null;
+        this.totpEnrolledAt = null;
+        clearCodeFailures();
+        this.sessionsRevokedAt = now;
         this.updatedAt = now;
     }
 

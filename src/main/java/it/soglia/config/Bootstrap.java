@@ -34,9 +34,13 @@ public class Bootstrap {
     @Inject
     DemoAccounts demoAccounts;
 
+    @Inject
+    PublicUrls publicUrls;
+
     @PostConstruct
     void start() {
         checkEncryptionKey();
+        LOG.info(() -> "Links in mails lead to " + publicUrls.signIn()); // also checks soglia.base-url
         migrate();
         demoAccounts.createIfEnabled();
         LOG.info("Soglia started");

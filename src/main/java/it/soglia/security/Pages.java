@@ -7,6 +7,8 @@ public final class Pages {
     public static final String CODE = "/code";
     public static final String ENROLL = "/enroll";
     public static final String PROFILE = "/profile";
+    public static final String LOST_CODE = "/lost-code";
+    public static final String RESET = "/reset";
 
     private Pages() {
     }

@@ -22,11 +22,17 @@ public class SecurityHeadersFilter extends HttpFilter {
             throws IOException, ServletException {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Referrer-Policy", "same-origin");
+        // The reset pages carry a token in their URL: no Referer may take it anywhere.
+        response.setHeader("Referrer-Policy", isTokenPage(request) ? "no-referrer" : "same-origin");
         if (!request.getServletPath().startsWith(RESOURCES)) {
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Pragma", "no-cache");
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean isTokenPage(HttpServletRequest request) {
+        String path = request.getServletPath();
+        return path.equals(Pages.RESET) || path.equals(Pages.LOST_CODE);
     }
 }

@@ -38,6 +38,9 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     PendingSignIn pending;
 
     @Inject
+    SignedInSession signedIn;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -99,6 +102,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         Account account = accounts.find(accountId).orElseThrow();
         pending.clear();
         request.changeSessionId();
+        signedIn.record(clock.instant());
         return context.notifyContainerAboutLogin(account.getUsername(), account.getRole().groups());
     }
 

@@ -48,6 +48,9 @@ public class TwoFactorService {
     @Inject
     Clock clock;
 
+    @Inject
+    AccountNotifications notifications;
+
     /**
      * A new secret for an authenticator not yet confirmed, encrypted for the caller to keep (in the session) until
      * the first code confirms it. Nothing is stored: reloading the page shows the kept one.
@@ -120,6 +123,21 @@ public class TwoFactorService {
             return CodeCheck.ACCEPTED;
         }
         return countFailure(account, now, origin, step.isPresent() ? "code already used" : "wrong code");
+    }
+
+    /**
+     * Puts the account back to first access: the one reset behind the mailed link, the profile and the admin
+     * screen. Ends the account's sessions, records who did it and why, and tells the owner by mail.
+     */
+    public void reset(long accountId, ResetCause cause, String actor, String reason, RequestOrigin origin) {
+        Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant();
+        account.resetTwoFactor(now);
+        em.createNamedQuery(ResetToken.VOID_OPEN).setParameter("now", now).setParameter("account", account)
+                .executeUpdate();
+        audit.record(AuditType.TWO_FACTOR_RESET, actor, account.getUsername(), origin,
+                "by " + cause + (reason == null || reason.isBlank() ? "" : ": " + reason));
+        notifications.twoFactorReset(account, cause, now, origin);
     }
 
     private CodeCheck countFailure(Account account, Instant now, RequestOrigin origin, String reason) {

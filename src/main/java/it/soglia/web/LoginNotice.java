@@ -10,7 +10,9 @@ import java.util.Optional;
 public enum LoginNotice {
     SIGNED_OUT("signed-out", false),
     PENDING_EXPIRED("pending-expired", true),
-    VIEW_EXPIRED("view-expired", true);
+    VIEW_EXPIRED("view-expired", true),
+    SESSION_ENDED("session-ended", true),
+    RESET_DONE("reset-done", false);
 
     private final String parameter;
     private final boolean warning;

@@ -43,6 +43,20 @@ public final class SignInSteps {
         return key;
     }
 
+    /** From the code prompt, "Non sei più in possesso del codice?", then the email typed and sent. */
+    public Page askResetLink(WebSession session, TestAccount account, String typedEmail) {
+        Page codePage = password(session, account.username(), account.password());
+        Page lost = session.get(codePage.byId("lost-code-link").orElseThrow().attr("href")
+                .replaceFirst("^/soglia", ""));
+        return session.submit(lost, "lost", Map.of("email", typedEmail), "lost:submit");
+    }
+
+    /** Opens the mailed link and presses the confirmation button. */
+    public Page redeem(WebSession session, String resetPath) {
+        Page landing = session.get(resetPath);
+        return session.submit(landing, "reset", Map.of(), "reset:confirm");
+    }
+
     public Page logout(WebSession session, Page signedInPage) {
         return session.submit(signedInPage, "logout-form", Map.of(), "logout");
     }

@@ -18,12 +18,15 @@ public final class SogliaServer implements AutoCloseable {
     private final TestDatabase database;
     private final PayaraMicroProcess payara;
     private final TestClock clock;
+    private final TestMail mail;
     private final String baseUrl;
 
-    private SogliaServer(TestDatabase database, PayaraMicroProcess payara, TestClock clock, String baseUrl) {
+    private SogliaServer(TestDatabase database, PayaraMicroProcess payara, TestClock clock, TestMail mail,
+                         String baseUrl) {
         this.database = database;
         this.payara = payara;
         this.clock = clock;
+        this.mail = mail;
         this.baseUrl = baseUrl;
     }
 
@@ -33,6 +36,11 @@ public final class SogliaServer implements AutoCloseable {
         TestDatabase database = TestDatabase.start(work.resolve("db"));
         TestClock clock = new TestClock(work.resolve("clock-offset"));
         int port = FreePort.find();
+        String baseUrl = "http://127.0.0.1:" + port + "/soglia";
+        TestMail mail = new TestMail(FreePort.find());
+        Path mailCommands = work.resolve("mail-postboot.asadmin");
+        Files.writeString(mailCommands, "create-javamail-resource --mailhost 127.0.0.1 --mailuser soglia"
+                + " --fromaddress soglia@example.test --property mail.smtp.port=" + mail.port() + " mail/soglia\n");
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         var payara = PayaraMicroProcess.start(new PayaraMicroProcess.Options(
@@ -41,12 +49,15 @@ public final class SogliaServer implements AutoCloseable {
                 "soglia", port,
                 Map.of("soglia.db.url", database.url(),
                         "soglia.testing.clock-offset-file", clock.file().toAbsolutePath().toString(),
-                        "soglia.issuer", "Soglia Test"),
+                        "soglia.issuer", "Soglia Test",
+                        "soglia.base-url", baseUrl,
+                        "soglia.mail.poll-interval", "PT0.5S",
+                        "soglia.mail.retry-delay", "PT1S",
+                        "soglia.mail.max-attempts", "3"),
                 Map.of("SOGLIA_CRYPTO_KEY", Base64.getEncoder().encodeToString(key)),
-                List.of(), work.resolve("payara.log"), null));
-        String baseUrl = "http://127.0.0.1:" + port + "/soglia";
+                List.of(mailCommands), work.resolve("payara.log"), null));
         payara.awaitReady(URI.create(baseUrl + "/login"), Duration.ofSeconds(180));
-        return new SogliaServer(database, payara, clock, baseUrl);
+        return new SogliaServer(database, payara, clock, mail, baseUrl);
     }
 
     public String baseUrl() {
@@ -55,6 +66,14 @@ public final class SogliaServer implements AutoCloseable {
 
     public TestClock clock() {
         return clock;
+    }
+
+    public TestMail mail() {
+        return mail;
+    }
+
+    public TestDatabase database() {
+        return database;
     }
 
     public TestAccounts accounts() {
@@ -68,6 +87,7 @@ public final class SogliaServer implements AutoCloseable {
     @Override
     public void close() {
         payara.close();
+        mail.close();
         database.close();
     }
 }

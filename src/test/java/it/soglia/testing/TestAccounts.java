@@ -29,13 +29,15 @@ public final class TestAccounts {
         this.database = database;
     }
 
-    /** An enabled USER with an email, not enrolled. */
+    /** An enabled USER with an email of its own ({@code <username>@example.test}), not enrolled. */
     public TestAccount create(String name) {
-        return create(name, "USER", name + "@example.test");
+        return create(name, "USER", true);
     }
 
-    public TestAccount create(String name, String role, String email) {
+    /** An enabled account, not enrolled, with or without an email. */
+    public TestAccount create(String name, String role, boolean withEmail) {
         String username = name + "." + COUNTER.incrementAndGet();
+        String email = withEmail ? username + "@example.test" : null;
         String password = "pw-" + Long.toHexString(new SecureRandom().nextLong()) + "-Soglia";
         Instant now = Instant.now();
         try (Connection c = database.connect()) {

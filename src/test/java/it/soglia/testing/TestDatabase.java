@@ -48,6 +48,24 @@ public final class TestDatabase implements AutoCloseable {
         return DriverManager.getConnection(url, USER, PASSWORD);
     }
 
+    /** The first column of every row {@code sql} returns, as text (null stays null). */
+    public java.util.List<String> column(String sql, Object... parameters) {
+        try (Connection c = connect(); var statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            java.util.List<String> values = new java.util.ArrayList<>();
+            try (var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         server.stop();

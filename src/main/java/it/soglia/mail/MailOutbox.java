@@ -1,0 +1,93 @@
+package it.soglia.mail;
+
+import it.soglia.twofactor.SecretCipher;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The outbox table. {@link #enqueue} joins the caller's transaction, so a mail exists exactly when the change it
+ * reports was committed; the other methods each run in a transaction of their own, for the dispatcher.
+ */
+@Stateless
+public class MailOutbox {
+
+    private static final String BODY_CONTEXT = "soglia:mail-body";
+    private static final Duration CLAIM = Duration.ofMinutes(2);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SecretCipher cipher;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "soglia.mail.max-attempts", defaultValue = "8")
+    int maxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "soglia.mail.retry-delay", defaultValue = "PT30S")
+    Duration retryDelay;
+
+    public void enqueue(Mail mail) {
+        em.persist(new OutboxMessage(mail.kind(), mail.recipient(), mail.subject(), encrypt(mail.text()),
+                encrypt(mail.html()), clock.instant()));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Long> dueIds(int max) {
+        Instant now = clock.instant();
+        return em.createNamedQuery(OutboxMessage.DUE, Long.class)
+                .setParameter("pending", OutboxStatus.PENDING).setParameter("now", now)
+                .setMaxResults(max).getResultList();
+    }
+
+    /** Takes the message for {@code node} if nobody else did; the row lock decides between two nodes. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<Mail> claim(long id, String node) {
+        OutboxMessage message = em.find(OutboxMessage.class, id, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant();
+        if (message == null || !message.isClaimableAt(now)) {
+            return Optional.empty();
+        }
+        message.claim(node, now.plus(CLAIM));
+        return Optional.of(new Mail(null, message.getRecipient(), message.getSubject(),
+                decrypt(message.getBodyText()), decrypt(message.getBodyHtml())));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void markSent(long id) {
+        em.find(OutboxMessage.class, id, LockModeType.PESSIMISTIC_WRITE).markSent(clock.instant());
+    }
+
+    /** Schedules the next attempt with a doubling delay, or gives up after the configured attempts. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void markAttemptFailed(long id, String error) {
+        OutboxMessage message = em.find(OutboxMessage.class, id, LockModeType.PESSIMISTIC_WRITE);
+        long factor = 1L << Math.min(message.getAttempts(), 10);
+        Instant retryAt = clock.instant().plus(retryDelay.multipliedBy(factor));
+        message.markAttemptFailed(error.length() > 1000 ? error.substring(0, 1000) : error, retryAt, maxAttempts);
+    }
+
+    private String encrypt(String body) {
+        return cipher.encrypt(body.getBytes(StandardCharsets.UTF_8), BODY_CONTEXT);
+    }
+
+    private String decrypt(String stored) {
+        return new String(cipher.decrypt(stored, BODY_CONTEXT), StandardCharsets.UTF_8);
+    }
+}

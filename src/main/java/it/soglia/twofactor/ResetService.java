@@ -1,0 +1,145 @@
+package it.soglia.twofactor;
+
+import it.soglia.account.Account;
+import it.soglia.audit.AuditLog;
+import it.soglia.audit.AuditType;
+import it.soglia.audit.RequestOrigin;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * "Non sei più in possesso del codice?": issues mailed reset links and redeems them. Tokens are 256 random bits,
+ * stored only as SHA-256, valid for a configured time, used once; a new one voids the older ones.
+ */
+@Stateless
+public class ResetService {
+
+    /** 32 bytes in unpadded Base64url. */
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+    static final int MAILS_PER_HOUR = 3;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SecureRandom random;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    TwoFactorService twoFactor;
+
+    @Inject
+    AccountNotifications notifications;
+
+    @Inject
+    @ConfigProperty(name = "soglia.reset.token-lifetime", defaultValue = "PT30M")
+    Duration tokenLifetime;
+
+    /** What the landing page of a link shows before anything is changed. */
+    public record Preview(String username, Instant expiresAt) implements java.io.Serializable {
+    }
+
+    /**
+     * Mails a reset link when {@code typedEmail} is the account's email. The caller learns nothing either way: the
+     * page says the same whatever happened here.
+     */
+    public void requestByEmail(long accountId, String typedEmail, RequestOrigin origin) {
+        Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE); // one request at a time
+        Instant now = clock.instant();
+        if (!matchesEmail(account, typedEmail)) {
+            audit.record(AuditType.RESET_REQUESTED, account.getUsername(), account.getUsername(), origin,
+                    account.getEmail() == null ? "no email on the account" : "email did not match");
+            return;
+        }
+        audit.record(AuditType.RESET_REQUESTED, account.getUsername(), account.getUsername(), origin, "email matched");
+        long recent = em.createNamedQuery(ResetToken.CREATED_SINCE, Long.class).setParameter("account", account)
+                .setParameter("since", now.minus(Duration.ofHours(1))).getSingleResult();
+        if (recent >= MAILS_PER_HOUR) {
+            audit.record(AuditType.RESET_RATE_LIMITED, account.getUsername(), account.getUsername(), origin,
+                    recent + " links in the last hour");
+            return;
+        }
+        em.createNamedQuery(ResetToken.VOID_OPEN).setParameter("now", now).setParameter("account", account)
+                .executeUpdate();
+        String token = newToken();
+        Instant expiresAt = now.plus(tokenLifetime);
+        em.persist(new ResetToken(account, sha256(token), now, expiresAt, origin.ip()));
+        notifications.resetLink(account, token, expiresAt, tokenLifetime.toMinutes(), origin);
+        audit.record(AuditType.RESET_MAIL_QUEUED, account.getUsername(), account.getUsername(), origin,
+                "valid until " + expiresAt);
+    }
+
+    /** The account a still usable link belongs to; changes nothing (mail scanners open links too). */
+    public Optional<Preview> preview(String token) {
+        return usable(token, LockModeType.NONE)
+                .map(t -> new Preview(t.account().getUsername(), t.expiresAt()));
+    }
+
+    /** Uses the link: the account goes back to first access. False, with nothing changed, for any unusable link. */
+    public boolean redeem(String token, RequestOrigin origin) {
+        Optional<ResetToken> found = usable(token, LockModeType.PESSIMISTIC_WRITE);
+        if (found.isEmpty()) {
+            audit.record(AuditType.RESET_TOKEN_REFUSED, null, null, origin, null);
+            return false;
+        }
+        ResetToken resetToken = found.get();
+        resetToken.markUsed(clock.instant());
+        Account account = resetToken.account();
+        twoFactor.reset(account.getId(), ResetCause.LINK, account.getUsername(), null, origin);
+        return true;
+    }
+
+    private Optional<ResetToken> usable(String token, LockModeType lock) {
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            return Optional.empty(); // malformed: no need to ask the database
+        }
+        return em.createNamedQuery(ResetToken.BY_HASH, ResetToken.class).setParameter("hash", sha256(token))
+                .setLockMode(lock).getResultStream().findFirst()
+                .filter(t -> t.isUsableAt(clock.instant()));
+    }
+
+    private static boolean matchesEmail(Account account, String typed) {
+        if (account.getEmail() == null || typed == null) {
+            return false;
+        }
+        byte[] expected = account.getEmail().strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+        byte[] given = typed.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(expected, given);
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

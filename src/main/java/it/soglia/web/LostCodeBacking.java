@@ -1,0 +1,75 @@
+package it.soglia.web;
+
+import it.soglia.security.Origins;
+import it.soglia.twofactor.ResetService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * {@code /lost-code} ("Non sei più in possesso del codice?"): the user whose password was just verified types the
+ * email of the account; the answer is the same whatever was typed, so the page tells no one which email is right.
+ */
+@Named
+@RequestScoped
+public class LostCodeBacking {
+
+    @Inject
+    SecondStep secondStep;
+
+    @Inject
+    ResetService resets;
+
+    @Inject
+    ExternalContext external;
+
+    @Inject
+    @ConfigProperty(name = "soglia.admin-contact")
+    Optional<String> adminContact;
+
+    @Inject
+    @ConfigProperty(name = "soglia.reset.token-lifetime", defaultValue = "PT30M")
+    java.time.Duration tokenLifetime;
+
+    private String email;
+    private boolean submitted;
+
+    public void requirePendingSignIn() {
+        secondStep.requirePending(false);
+    }
+
+    public void submit() {
+        if (!secondStep.isPendingFor(false)) {
+            Navigation.toLogin(LoginNotice.PENDING_EXPIRED);
+            return;
+        }
+        resets.requestByEmail(secondStep.pending().accountId(), email,
+                Origins.of((HttpServletRequest) external.getRequest()));
+        submitted = true;
+    }
+
+    /** Whom to ask when no email is tied to the account: the configured contact, if any. */
+    public String getAdminContact() {
+        return adminContact.map(String::strip).filter(c -> !c.isEmpty()).orElse(null);
+    }
+
+    public long getLinkMinutes() {
+        return tokenLifetime.toMinutes();
+    }
+
+    public boolean isSubmitted() {
+        return submitted;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+}

@@ -1,0 +1,315 @@
+package it.soglia.reset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.soglia.testing.Codes;
+import it.soglia.testing.SignInSteps;
+import it.soglia.testing.SogliaServer;
+import it.soglia.testing.SogliaServerExtension;
+import it.soglia.testing.TestAccount;
+import it.soglia.testing.TestAccounts;
+import it.soglia.testing.TestMail;
+import it.soglia.testing.TestMail.ReceivedMail;
+import it.soglia.testing.WebSession;
+import it.soglia.testing.WebSession.Page;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** "Non sei più in possesso del codice?": the mailed reset link, through the real pages and a real SMTP server. */
+@ExtendWith(SogliaServerExtension.class)
+class LostCodeIT {
+
+    private static final String SAME_ANSWER = "Se l’indirizzo inserito è quello associato al tuo account";
+
+    private static SogliaServer server;
+    private static SignInSteps steps;
+    private static TestAccounts accounts;
+    private static TestMail mail;
+
+    @BeforeAll
+    static void start(SogliaServer sogliaServer) {
+        server = sogliaServer;
+        steps = new SignInSteps(server);
+        accounts = server.accounts();
+        mail = server.mail();
+    }
+
+    @Test
+    void theRightEmailGetsAMultipartMailWithALinkToTheConfiguredAddress() {
+        TestAccount account = accounts.create("rightmail");
+        steps.enrol(steps.newSession(), account);
+
+        Page result = steps.askResetLink(steps.newSession(), account, "  " + account.email().toUpperCase() + " ");
+
+        assertThat(result.text("lost-result")).contains(SAME_ANSWER).contains("rivolgiti all’amministratore");
+        ReceivedMail received = mail.awaitOne(account.email());
+        assertThat(received.contentType()).startsWith("multipart/alternative");
+        assertThat(received.subject()).contains("Soglia").contains("reimpostare");
+        assertThat(received.text()).contains(account.username()).contains("entro le").contains("30 minuti");
+        assertThat(received.resetLink()).startsWith(server.baseUrl() + "/reset?token=");
+        assertThat(received.html()).contains("<a href=\"" + received.resetLink() + "\"");
+    }
+
+    @Test
+    void aWrongEmailGetsTheSameAnswerAndNoMail() {
+        TestAccount account = accounts.create("wrongmail");
+        TestAccount other = accounts.create("othermail");
+        steps.enrol(steps.newSession(), account);
+
+        Page result = steps.askResetLink(steps.newSession(), account, other.email());
+
+        assertThat(result.text("lost-result")).contains(SAME_ANSWER);
+        assertNoMailWithin(account.email(), Duration.ofSeconds(3));
+        assertThat(mail.to(other.email())).isEmpty();
+    }
+
+    @Test
+    void anAccountWithoutEmailGetsTheSameAnswerWithTheAdministratorWarningAndNoMail() {
+        TestAccount account = accounts.create("noemail", "USER", false);
+        steps.enrol(steps.newSession(), account);
+        TestAccount withEmail = accounts.create("withemail");
+        steps.enrol(steps.newSession(), withEmail);
+        Page right = steps.askResetLink(steps.newSession(), withEmail, withEmail.email());
+
+        Page result = steps.askResetLink(steps.newSession(), account, "noemail@example.test");
+
+        assertThat(result.text("lost-result")).isEqualTo(right.text("lost-result"));
+        assertThat(accounts.auditTypes(account)).contains("RESET_REQUESTED").doesNotContain("RESET_MAIL_QUEUED");
+    }
+
+    @Test
+    void openingTheLinkChangesNothingAndTheButtonResetsTheAccountToFirstAccess() {
+        TestAccount account = accounts.create("redeem");
+        String oldKey = steps.enrol(steps.newSession(), account);
+        steps.askResetLink(steps.newSession(), account, account.email());
+        String resetPath = mail.awaitOne(account.email()).resetPath();
+
+        WebSession scanner = steps.newSession();
+        Page preview = scanner.get(resetPath);
+        scanner.get(resetPath);
+        assertThat(preview.has("reset:confirm")).isTrue();
+        assertThat(preview.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(preview.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(accounts.column(account, "two_factor_state")).isEqualTo("ACTIVE");
+
+        Page login = steps.redeem(steps.newSession(), resetPath);
+
+        assertThat(login.path()).isEqualTo("/soglia/login");
+        assertThat(login.messages()).contains("l’autenticazione a due fattori è stata reimpostata");
+        assertThat(accounts.column(account, "two_factor_state")).isEqualTo("NOT_ENROLLED");
+        assertThat(accounts.column(account, "totp_secret")).isNull();
+        assertThat(accounts.auditTypes(account)).contains("TWO_FACTOR_RESET");
+        ReceivedMail notice = mail.await(account.email(), 2, Duration.ofSeconds(30)).get(1);
+        assertThat(notice.subject()).contains("reimpostata");
+        assertThat(notice.text()).contains("con il link ricevuto per email");
+
+        WebSession again = steps.newSession();
+        Page enrol = steps.password(again, account.username(), account.password());
+        assertThat(enrol.path()).isEqualTo("/soglia/enroll");
+        String newKey = SignInSteps.keyOn(enrol);
+        assertThat(newKey).isNotEqualTo(oldKey);
+        steps.code(again, enrol, Codes.code(newKey, server.clock().now(), 0));
+
+        WebSession withOldPhone = steps.newSession();
+        Page codePage = steps.password(withOldPhone, account.username(), account.password());
+        Page refused = steps.code(withOldPhone, codePage, Codes.code(oldKey, server.clock().now(), 1));
+        assertThat(refused.path()).isEqualTo("/soglia/code");
+        assertThat(refused.messages()).startsWith("Codice non valido.");
+    }
+
+    @Test
+    void aUsedLinkIsRefused() {
+        TestAccount account = accounts.create("used");
+        steps.enrol(steps.newSession(), account);
+        steps.askResetLink(steps.newSession(), account, account.email());
+        String resetPath = mail.awaitOne(account.email()).resetPath();
+        steps.redeem(steps.newSession(), resetPath);
+
+        Page second = steps.newSession().get(resetPath);
+
+        assertThat(second.has("reset-invalid")).isTrue();
+        assertThat(second.has("reset:confirm")).isFalse();
+    }
+
+    @Test
+    void anExpiredLinkIsRefusedAndChangesNothing() {
+        TestAccount account = accounts.create("expired");
+        steps.enrol(steps.newSession(), account);
+        steps.askResetLink(steps.newSession(), account, account.email());
+        String resetPath = mail.awaitOne(account.email()).resetPath();
+        WebSession session = steps.newSession();
+        Page landing = session.get(resetPath);
+
+        server.clock().advance(Duration.ofMinutes(31));
+        Page afterConfirm = session.submit(landing, "reset", java.util.Map.of(), "reset:confirm");
+
+        assertThat(afterConfirm.has("reset-invalid")).isTrue();
+        assertThat(steps.newSession().get(resetPath).has("reset-invalid")).isTrue();
+        assertThat(accounts.column(account, "two_factor_state")).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aNewLinkVoidsTheOlderOne() {
+        TestAccount account = accounts.create("voided");
+        steps.enrol(steps.newSession(), account);
+        WebSession session = steps.newSession();
+        Page result = steps.askResetLink(session, account, account.email());
+        String first = mail.awaitOne(account.email()).resetPath();
+
+        steps.askResetLink(steps.newSession(), account, account.email());
+        String second = mail.await(account.email(), 2, Duration.ofSeconds(30)).get(1).resetPath();
+
+        assertThat(result.has("lost-result")).isTrue();
+        assertThat(steps.newSession().get(first).has("reset-invalid")).isTrue();
+        assertThat(steps.newSession().get(second).has("reset:confirm")).isTrue();
+    }
+
+    @Test
+    void unknownAndMalformedLinksShowTheSamePage() {
+        for (String path : List.of("/reset?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "/reset?token=short",
+                "/reset?token=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/reset")) {
+            Page page = steps.newSession().get(path);
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.text("reset-invalid")).contains("Questo link non è valido");
+            assertThat(page.document().html()).doesNotContain("<script>alert(1)");
+        }
+    }
+
+    @Test
+    void atMostThreeMailsPerAccountPerHour() {
+        TestAccount account = accounts.create("ratelimit");
+        steps.enrol(steps.newSession(), account);
+
+        for (int i = 0; i < 4; i++) {
+            Page result = steps.askResetLink(steps.newSession(), account, account.email());
+            assertThat(result.text("lost-result")).contains(SAME_ANSWER);
+        }
+
+        mail.await(account.email(), 3, Duration.ofSeconds(30));
+        assertNoMailWithin(account.email(), 4, Duration.ofSeconds(3));
+        assertThat(accounts.auditTypes(account)).contains("RESET_RATE_LIMITED");
+    }
+
+    @Test
+    void aResetEndsTheSessionsOfTheAccount() {
+        TestAccount account = accounts.create("sessions");
+        WebSession signedIn = steps.newSession();
+        steps.enrol(signedIn, account);
+        assertThat(signedIn.get("/profile").path()).isEqualTo("/soglia/profile");
+
+        steps.askResetLink(steps.newSession(), account, account.email());
+        steps.redeem(steps.newSession(), mail.awaitOne(account.email()).resetPath());
+
+        Page after = signedIn.get("/profile");
+        assertThat(after.path()).isEqualTo("/soglia/login");
+        assertThat(after.messages()).contains("La sessione è stata chiusa");
+    }
+
+    @Test
+    void theLostCodePageNeedsARecentPasswordStep() {
+        Page page = steps.newSession().get("/lost-code");
+
+        assertThat(page.path()).isEqualTo("/soglia/login");
+        assertThat(page.messages()).contains("Il tempo per completare l’accesso è scaduto");
+    }
+
+    @Test
+    void tokensAreStoredOnlyHashedAndMailBodiesAreErasedOnceSent() {
+        TestAccount account = accounts.create("hashed");
+        steps.enrol(steps.newSession(), account);
+        steps.askResetLink(steps.newSession(), account, account.email());
+        String link = mail.awaitOne(account.email()).resetLink();
+        String token = link.substring(link.indexOf("token=") + 6);
+
+        List<String> hashes = server.database().column(
+                "select token_hash from reset_token where account_id = ?", account.id());
+        assertThat(hashes).hasSize(1).allSatisfy(h -> assertThat(h).hasSize(64).doesNotContain(token));
+        awaitOutboxStatus(account.email(), "SENT");
+        assertThat(server.database().column("select body_text from mail_outbox where recipient = ?", account.email()))
+                .containsOnlyNulls();
+    }
+
+    @Test
+    void aMailAskedForWhileSmtpIsDownArrivesOnceWhenItIsBack() {
+        TestAccount account = accounts.create("smtpdown");
+        steps.enrol(steps.newSession(), account);
+        mail.stop();
+        try {
+            steps.askResetLink(steps.newSession(), account, account.email());
+            awaitAttempts(account.email(), 1);
+        } finally {
+            mail.start();
+        }
+
+        mail.awaitOne(account.email());
+        awaitOutboxStatus(account.email(), "SENT");
+        assertNoMailWithin(account.email(), 2, Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aMailThatKeepsFailingIsMarkedFailedWithItsLastError() {
+        TestAccount account = accounts.create("failing");
+        steps.enrol(steps.newSession(), account);
+        mail.stop();
+        try {
+            steps.askResetLink(steps.newSession(), account, account.email());
+            awaitOutboxStatus(account.email(), "FAILED");
+        } finally {
+            mail.start();
+        }
+
+        assertThat(server.database().column("select attempts from mail_outbox where recipient = ?", account.email()))
+                .containsExactly("3");
+        assertThat(server.database().column("select last_error from mail_outbox where recipient = ?", account.email()))
+                .singleElement().asString().contains("Exception");
+        assertNoMailWithin(account.email(), Duration.ofSeconds(3));
+    }
+
+    private static void assertNoMailWithin(String recipient, Duration wait) {
+        assertNoMailWithin(recipient, 1, wait);
+    }
+
+    /** Waits {@code wait} and checks that fewer than {@code count} mails reached {@code recipient}. */
+    private static void assertNoMailWithin(String recipient, int count, Duration wait) {
+        Instant deadline = Instant.now().plus(wait);
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(mail.to(recipient)).hasSizeLessThan(count);
+            pause();
+        }
+    }
+
+    private static void awaitOutboxStatus(String recipient, String status) {
+        awaitRow("select status from mail_outbox where recipient = ?", recipient, status::equals);
+    }
+
+    private static void awaitAttempts(String recipient, int attempts) {
+        awaitRow("select attempts from mail_outbox where recipient = ?", recipient,
+                value -> Integer.parseInt(value) >= attempts);
+    }
+
+    private static void awaitRow(String sql, String recipient, java.util.function.Predicate<String> condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            List<String> values = server.database().column(sql, recipient);
+            if (!values.isEmpty() && values.stream().allMatch(condition)) {
+                return;
+            }
+            pause();
+        }
+        throw new AssertionError("outbox never reached the expected state for " + recipient + ": "
+                + server.database().column(sql, recipient));
+    }
+
+    private static void pause() {
+        try {
+            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

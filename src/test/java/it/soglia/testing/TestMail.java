@@ -1,0 +1,132 @@
+package it.soglia.testing;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The real SMTP server (GreenMail) that receives every mail Soglia sends during the tests. */
+public final class TestMail implements AutoCloseable {
+
+    private static final Pattern RESET_LINK = Pattern.compile("https?://\\S+/reset\\?token=[A-Za-z0-9_-]+");
+
+    private final int port;
+    private GreenMail smtp;
+
+    TestMail(int port) {
+        this.port = port;
+        start();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** SMTP goes down: Soglia's deliveries fail until {@link #start()}. */
+    public synchronized void stop() {
+        smtp.stop();
+    }
+
+    public synchronized void start() {
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    /** A received mail, split into what a reader sees. */
+    public record ReceivedMail(String to, String subject, String text, String html, String contentType) {
+
+        public String resetLink() {
+            Matcher m = RESET_LINK.matcher(text);
+            if (!m.find()) {
+                throw new AssertionError("no reset link in the mail:\n" + text);
+            }
+            return m.group();
+        }
+
+        /** The link's path and query, to open against the test server. */
+        public String resetPath() {
+            String link = resetLink();
+            return link.substring(link.indexOf("/reset"));
+        }
+    }
+
+    public synchronized List<ReceivedMail> to(String recipient) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> isTo(m, recipient)).map(TestMail::read).toList();
+    }
+
+    /** Waits until {@code count} mails reached {@code recipient}; returns them all. */
+    public List<ReceivedMail> await(String recipient, int count, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            List<ReceivedMail> mails = to(recipient);
+            if (mails.size() >= count) {
+                return mails;
+            }
+            pause();
+        }
+        throw new AssertionError("expected " + count + " mail(s) to " + recipient + " within " + timeout
+                + ", got " + to(recipient).size());
+    }
+
+    public ReceivedMail awaitOne(String recipient) {
+        List<ReceivedMail> mails = await(recipient, 1, Duration.ofSeconds(30));
+        return mails.get(mails.size() - 1);
+    }
+
+    @Override
+    public synchronized void close() {
+        smtp.stop();
+    }
+
+    private static boolean isTo(MimeMessage message, String recipient) {
+        try {
+            return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                    .anyMatch(a -> a.toString().equalsIgnoreCase(recipient));
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+
+    private static ReceivedMail read(MimeMessage message) {
+        try {
+            String text = "";
+            String html = "";
+            if (message.getContent() instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    BodyPart part = multipart.getBodyPart(i);
+                    if (part.isMimeType("text/plain")) {
+                        text = part.getContent().toString();
+                    } else if (part.isMimeType("text/html")) {
+                        html = part.getContent().toString();
+                    }
+                }
+            } else {
+                text = message.getContent().toString();
+            }
+            return new ReceivedMail(message.getRecipients(Message.RecipientType.TO)[0].toString(),
+                    message.getSubject(), text, html, message.getContentType());
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
