@@ -45,7 +45,8 @@ public final class DemoLauncher {
                 Path.of(System.getProperty("soglia.demo.war", "target/soglia.war")),
                 "soglia", HTTP_PORT,
                 Map.of("soglia.db.url", "jdbc:h2:file:" + data.resolve("soglia"),
-                        "soglia.demo.accounts", "true"),
+                        "soglia.demo.accounts", "true",
+                        "soglia.base-url", "http://localhost:" + HTTP_PORT + "/soglia"),
                 Map.of("SOGLIA_CRYPTO_KEY", localKey(data.resolve("soglia-crypto.key"))),
                 List.of(Path.of(System.getProperty("soglia.demo.commandFile", "payara-config/demo-postboot.asadmin"))),
                 log, null));
