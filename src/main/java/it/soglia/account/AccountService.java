@@ -70,6 +70,15 @@ public class AccountService {
         return Optional.of(account);
     }
 
+    /** The signed-in user typed their password again; audited either way. */
+    public boolean confirmPassword(String username, String password, RequestOrigin origin) {
+        Account account = findByUsername(username).orElseThrow();
+        String typed = password == null || password.length() > MAX_PASSWORD ? "" : password;
+        boolean right = passwords.matches(typed, account.getPasswordHash()) && !typed.isEmpty();
+        audit.record(right ? AuditType.STEP_UP_OK : AuditType.STEP_UP_FAILED, account.getUsername(), origin);
+        return right;
+    }
+
     public Account create(NewAccount request, String actor, RequestOrigin origin) {
         Account account = new Account(request.username().strip(), request.displayName(), request.email(),
                 request.language(), request.role(), passwords.hash(request.password()), clock.instant());

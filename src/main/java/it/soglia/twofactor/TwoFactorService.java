@@ -69,6 +69,18 @@ public class TwoFactorService {
         return keyFor(account, cipher.decrypt(pendingSecret, pendingContext(accountId)));
     }
 
+    /**
+     * The key of the account's active authenticator, to enrol another app from the profile. Every view is audited.
+     */
+    public java.util.Optional<EnrolmentKey> activeKey(long accountId, RequestOrigin origin) {
+        Account account = em.find(Account.class, accountId);
+        if (!account.isTwoFactorActive()) {
+            return java.util.Optional.empty();
+        }
+        audit.record(AuditType.QR_VIEWED, account.getUsername(), origin);
+        return java.util.Optional.of(keyFor(account, cipher.decrypt(account.getTotpSecret(), activeContext(accountId))));
+    }
+
     /** The first code from the new authenticator: when right, the pending secret becomes the account's secret. */
     public CodeCheck confirmEnrolment(long accountId, String pendingSecret, String typedCode, RequestOrigin origin) {
         Totp totp = settings.totp();
