@@ -21,7 +21,9 @@ import java.util.Locale;
 @Entity
 @Table(name = "account")
 @NamedQuery(name = Account.BY_USERNAME_KEY, query = "select a from Account a where a.usernameKey = :key")
-public class Account {
+public class Account implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public static final String BY_USERNAME_KEY = "Account.byUsernameKey";
 
@@ -201,6 +203,20 @@ public class Account {
 
     public boolean isCodeLockedAt(Instant now) {
         return codeLockedUntil != null && now.isBefore(codeLockedUntil);
+    }
+
+    public void unlockCodeStep(Instant now) {
+        clearCodeFailures();
+        this.updatedAt = now;
+    }
+
+    /** Disabling also ends the account's sessions at their next request. */
+    public void setEnabled(boolean enabled, Instant now) {
+        this.enabled = enabled;
+        if (!enabled) {
+            this.sessionsRevokedAt = now;
+        }
+        this.updatedAt = now;
     }
 
     public void changePasswordHash(String newHash, Instant now) {

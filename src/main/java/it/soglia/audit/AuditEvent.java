@@ -14,7 +14,9 @@ import java.time.Instant;
 /** One audited event: immutable once written. */
 @Entity
 @Table(name = "audit_event")
-public class AuditEvent {
+public class AuditEvent implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Id
     @SequenceGenerator(name = "audit_event_seq", sequenceName = "audit_event_seq", allocationSize = 50)

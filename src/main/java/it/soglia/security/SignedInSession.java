@@ -1,10 +1,12 @@
 package it.soglia.security;
 
 import jakarta.enterprise.context.SessionScoped;
+import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 
 /** When this session completed its sign-in: a reset after that instant ends it ({@link SessionRevocationFilter}). */
+@Named("signedIn")
 @SessionScoped
 public class SignedInSession implements Serializable {
 
@@ -12,10 +14,20 @@ public class SignedInSession implements Serializable {
 
     private Instant signedInAt;
     private Instant passwordConfirmedAt;
+    private boolean admin;
 
-    void record(Instant at) {
+    void record(Instant at, boolean admin) {
         this.signedInAt = at;
         this.passwordConfirmedAt = at;
+        this.admin = admin;
+    }
+
+    /**
+     * Whether the admin links are shown. (Pages read this rather than {@code request.isUserInRole}, which fails on
+     * Payara 7 while an error page is rendered; access itself is still decided by the container.)
+     */
+    public boolean isAdmin() {
+        return admin;
     }
 
     /** The password was typed again (step-up) for a sensitive page or action. */

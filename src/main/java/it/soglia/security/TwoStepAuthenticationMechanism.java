@@ -102,7 +102,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         Account account = accounts.find(accountId).orElseThrow();
         pending.clear();
         request.changeSessionId();
-        signedIn.record(clock.instant());
+        signedIn.record(clock.instant(), account.getRole() == it.soglia.account.Role.ADMIN);
         return context.notifyContainerAboutLogin(account.getUsername(), account.getRole().groups());
     }
 

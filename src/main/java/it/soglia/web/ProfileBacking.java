@@ -3,7 +3,6 @@ package it.soglia.web;
 import it.soglia.account.Account;
 import it.soglia.account.AccountService;
 import it.soglia.security.Origins;
-import it.soglia.security.SignedInSession;
 import it.soglia.twofactor.EnrolmentKey;
 import it.soglia.twofactor.ResetCause;
 import it.soglia.twofactor.TwoFactorService;
@@ -15,11 +14,8 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code /profile} ("Profilo Utente"): the signed-in user's own account, the QR code of the active authenticator
@@ -39,24 +35,16 @@ public class ProfileBacking {
     TwoFactorService twoFactor;
 
     @Inject
-    SignedInSession signedIn;
+    StepUpBacking stepUp;
 
     @Inject
     ExternalContext external;
 
     @Inject
-    Clock clock;
-
-    @Inject
     DisplayTime displayTime;
-
-    @Inject
-    @ConfigProperty(name = "soglia.profile.fresh-sign-in", defaultValue = "PT10M")
-    Duration freshWindow;
 
     private Account account;
     private Optional<EnrolmentKey> key;
-    private String password;
 
     @PostConstruct
     void load() {
@@ -68,7 +56,7 @@ public class ProfileBacking {
     }
 
     public boolean isFresh() {
-        return signedIn.isFresh(clock.instant(), freshWindow);
+        return stepUp.isFresh();
     }
 
     /** The active key, when the sign-in is fresh; read (and audited) once per page view. */
@@ -81,17 +69,6 @@ public class ProfileBacking {
 
     public String getQrDataUri() {
         return "data:image/png;base64," + Base64.getEncoder().encodeToString(getKey().qrPng());
-    }
-
-    public void stepUp() {
-        String typed = password;
-        password = null;
-        if (accounts.confirmPassword(account.getUsername(), typed, Origins.of(request()))) {
-            signedIn.recordPasswordConfirmed(clock.instant());
-            Navigation.redirect(it.soglia.security.Pages.PROFILE);
-        } else {
-            Messages.error("profile.step-up.failed");
-        }
     }
 
     /** The user's own reset: the same as the mailed link's; then signed out, and the next sign-in shows the QR. */
@@ -108,14 +85,6 @@ public class ProfileBacking {
 
     public String format(java.time.Instant instant) {
         return displayTime.format(instant);
-    }
-
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
     }
 
     private HttpServletRequest request() {

@@ -1,0 +1,59 @@
+package it.soglia.audit;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The admins' view of the audit trail, newest first, filtered and paged in the database. */
+@Stateless
+@RolesAllowed("ADMIN")
+public class AuditQueries {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /**
+     * @param account username matched exactly (ignoring case) as actor or subject; null for all
+     * @param type    one type of event; null for all
+     */
+    public record Filter(String account, AuditType type) {
+    }
+
+    public long count(Filter filter) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> count = cb.createQuery(Long.class);
+        Root<AuditEvent> event = count.from(AuditEvent.class);
+        count.select(cb.count(event)).where(conditions(cb, event, filter));
+        return em.createQuery(count).getSingleResult();
+    }
+
+    public List<AuditEvent> page(Filter filter, int first, int size, boolean oldestFirst) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<AuditEvent> select = cb.createQuery(AuditEvent.class);
+        Root<AuditEvent> event = select.from(AuditEvent.class);
+        select.where(conditions(cb, event, filter)).orderBy(oldestFirst
+                ? List.of(cb.asc(event.get("occurredAt")), cb.asc(event.get("id")))
+                : List.of(cb.desc(event.get("occurredAt")), cb.desc(event.get("id"))));
+        return em.createQuery(select).setFirstResult(first).setMaxResults(Math.min(size, 200)).getResultList();
+    }
+
+    private static Predicate[] conditions(CriteriaBuilder cb, Root<AuditEvent> event, Filter filter) {
+        List<Predicate> where = new ArrayList<>();
+        if (filter.account() != null && !filter.account().isBlank()) {
+            String name = filter.account().strip().toLowerCase(Locale.ROOT);
+            where.add(cb.or(cb.equal(cb.lower(event.get("subject")), name), cb.equal(cb.lower(event.get("actor")), name)));
+        }
+        if (filter.type() != null) {
+            where.add(cb.equal(event.get("type"), filter.type()));
+        }
+        return where.toArray(Predicate[]::new);
+    }
+}

@@ -1,0 +1,80 @@
+package it.soglia.web.admin;
+
+import it.soglia.audit.AuditEvent;
+import it.soglia.audit.AuditQueries;
+import it.soglia.audit.AuditType;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+
+/** {@code /admin/audit}: the audit trail, newest first, by account and by type of event. */
+@Named
+@ViewScoped
+public class AuditBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    AuditQueries queries;
+
+    private final LazyDataModel<AuditEvent> events = new Events();
+    private String account;
+    private AuditType type;
+
+    public LazyDataModel<AuditEvent> getEvents() {
+        return events;
+    }
+
+    public AuditType[] getTypes() {
+        return AuditType.values();
+    }
+
+    private AuditQueries.Filter filter() {
+        return new AuditQueries.Filter(account, type);
+    }
+
+    private final class Events extends LazyDataModel<AuditEvent> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) Math.min(Integer.MAX_VALUE, queries.count(filter()));
+        }
+
+        @Override
+        public List<AuditEvent> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+                                     Map<String, FilterMeta> filterBy) {
+            boolean oldestFirst = sortBy.values().stream().anyMatch(s -> s.getOrder() == SortOrder.ASCENDING);
+            return queries.page(filter(), first, pageSize, oldestFirst);
+        }
+
+        @Override
+        public String getRowKey(AuditEvent event) {
+            return String.valueOf(event.getId());
+        }
+    }
+
+    public String getAccount() {
+        return account;
+    }
+
+    public void setAccount(String account) {
+        this.account = account;
+    }
+
+    public AuditType getType() {
+        return type;
+    }
+
+    public void setType(AuditType type) {
+        this.type = type;
+    }
+}

@@ -1,0 +1,142 @@
+package it.soglia.web.admin;
+
+import it.soglia.account.Account;
+import it.soglia.account.AccountAdministration;
+import it.soglia.account.AccountService;
+import it.soglia.security.Origins;
+import it.soglia.twofactor.ResetCause;
+import it.soglia.twofactor.TwoFactorService;
+import it.soglia.web.Messages;
+import it.soglia.web.StepUpBacking;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
+
+/**
+ * {@code /admin/user?username=…}: one user's profile as an admin sees it, with "Resetta autenticazione a due
+ * fattori", unlock and disable. Every action needs a fresh sign-in (or a step-up) and is audited with the admin.
+ */
+@Named
+@ViewScoped
+public class UserBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final int MAX_REASON = 300;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    AccountAdministration administration;
+
+    @Inject
+    TwoFactorService twoFactor;
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    StepUpBacking stepUp;
+
+    private String username;
+    private Account account;
+    private String reason;
+
+    /** View action: the account named in the URL; when there is none, the page says so with status 404. */
+    public void load() {
+        account = accounts.findByUsername(username).orElse(null);
+        if (account == null) {
+            FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
+        }
+    }
+
+    public void resetTwoFactor() {
+        if (!allowed()) {
+            return;
+        }
+        String why = reason == null ? null : reason.strip();
+        if (why != null && why.length() > MAX_REASON) {
+            Messages.error("admin.user.reason.too-long", MAX_REASON);
+            return;
+        }
+        twoFactor.reset(account.getId(), ResetCause.ADMIN, admin(), why, Origins.of(request()));
+        reason = null;
+        reload();
+        Messages.info("admin.user.reset.done", account.getUsername());
+    }
+
+    public void unlock() {
+        if (allowed()) {
+            administration.unlockCodeStep(account.getId(), admin(), Origins.of(request()));
+            reload();
+            Messages.info("admin.user.unlock.done", account.getUsername());
+        }
+    }
+
+    public void toggleEnabled() {
+        if (!allowed()) {
+            return;
+        }
+        if (account.isEnabled() && isSelf()) {
+            Messages.error("admin.user.disable.self");
+            return;
+        }
+        administration.setEnabled(account.getId(), !account.isEnabled(), admin(), Origins.of(request()));
+        reload();
+        Messages.info(account.isEnabled() ? "admin.user.enable.done" : "admin.user.disable.done", account.getUsername());
+    }
+
+    public boolean isSelf() {
+        return account.getUsername().equalsIgnoreCase(admin());
+    }
+
+    public boolean isLocked() {
+        return account.isCodeLockedAt(java.time.Instant.now());
+    }
+
+    private boolean allowed() {
+        if (!stepUp.isFresh()) {
+            Messages.error("admin.step-up.needed");
+            return false;
+        }
+        return true;
+    }
+
+    private void reload() {
+        account = accounts.find(account.getId()).orElseThrow();
+    }
+
+    private String admin() {
+        return securityContext.getCallerPrincipal().getName();
+    }
+
+    private static HttpServletRequest request() {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        return (HttpServletRequest) external.getRequest();
+    }
+
+    public Account getAccount() {
+        return account;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+}

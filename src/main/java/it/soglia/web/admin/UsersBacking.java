@@ -1,0 +1,212 @@
+package it.soglia.web.admin;
+
+import it.soglia.account.Account;
+import it.soglia.account.AccountAdministration;
+import it.soglia.account.AccountDirectory;
+import it.soglia.account.AccountQuery;
+import it.soglia.account.NewAccount;
+import it.soglia.account.Role;
+import it.soglia.account.TwoFactorState;
+import it.soglia.security.Origins;
+import it.soglia.web.Messages;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+
+/** {@code /admin/users}: find users among many (lazy table, search and filters) and create new ones. */
+@Named
+@ViewScoped
+public class UsersBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,63}");
+    static final Pattern EMAIL = Pattern.compile("[^\\s@\\p{Cntrl}]{1,64}@[^\\s@\\p{Cntrl}]{1,189}\\.[^\\s@\\p{Cntrl}]{2,}");
+
+    @Inject
+    AccountDirectory directory;
+
+    @Inject
+    AccountAdministration administration;
+
+    @Inject
+    SecurityContext securityContext;
+
+    private final LazyDataModel<Account> users = new Users();
+    private Role role;
+    private TwoFactorState twoFactorState;
+    private boolean lockedOnly;
+    private Boolean enabled;
+
+    private String newUsername;
+    private String newDisplayName;
+    private String newEmail;
+    private Role newRole = Role.USER;
+
+    public LazyDataModel<Account> getUsers() {
+        return users;
+    }
+
+    /** Creates the account with a random initial password, shown once to the admin to hand over. */
+    public void create() {
+        String email = newEmail == null || newEmail.isBlank() ? null : newEmail.strip();
+        if (newUsername == null || !USERNAME.matcher(newUsername.strip()).matches()) {
+            Messages.error("admin.users.create.username-invalid");
+            failValidation();
+            return;
+        }
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            Messages.error("admin.users.create.email-invalid");
+            failValidation();
+            return;
+        }
+        String password = initialPassword();
+        var created = administration.create(new NewAccount(newUsername.strip(), newDisplayName.strip(), email, "it",
+                newRole, password), securityContext.getCallerPrincipal().getName(), Origins.of(request()));
+        if (created.isEmpty()) {
+            Messages.error("admin.users.create.taken", newUsername.strip());
+            failValidation();
+            return;
+        }
+        Messages.info("admin.users.create.done", created.get().getUsername(), password);
+        newUsername = newDisplayName = newEmail = null;
+        newRole = Role.USER;
+    }
+
+    private static String initialPassword() {
+        byte[] bytes = new byte[12];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static void failValidation() {
+        FacesContext.getCurrentInstance().validationFailed(); // keeps the dialog open
+    }
+
+    private static HttpServletRequest request() {
+        return (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    }
+
+    private AccountQuery query(Map<String, FilterMeta> filterBy) {
+        FilterMeta global = filterBy.get("globalFilter");
+        String text = global == null || global.getFilterValue() == null ? null : global.getFilterValue().toString();
+        return new AccountQuery(text, role, twoFactorState, lockedOnly ? Boolean.TRUE : null, enabled);
+    }
+
+    /** The rows of one page, straight from the database. */
+    private final class Users extends LazyDataModel<Account> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) Math.min(Integer.MAX_VALUE, directory.count(query(filterBy)));
+        }
+
+        @Override
+        public List<Account> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+                                  Map<String, FilterMeta> filterBy) {
+            SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
+            AccountQuery.SortField field = sort == null ? null : sortField(sort.getField());
+            boolean ascending = sort == null || sort.getOrder() != SortOrder.DESCENDING;
+            return directory.page(query(filterBy), first, pageSize, field, ascending);
+        }
+
+        @Override
+        public String getRowKey(Account account) {
+            return account.getUsername();
+        }
+
+        private AccountQuery.SortField sortField(String field) {
+            try {
+                return AccountQuery.SortField.valueOf(field);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                return null;
+            }
+        }
+    }
+
+    public Role[] getRoles() {
+        return Role.values();
+    }
+
+    public TwoFactorState[] getTwoFactorStates() {
+        return TwoFactorState.values();
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public void setRole(Role role) {
+        this.role = role;
+    }
+
+    public TwoFactorState getTwoFactorState() {
+        return twoFactorState;
+    }
+
+    public void setTwoFactorState(TwoFactorState twoFactorState) {
+        this.twoFactorState = twoFactorState;
+    }
+
+    public boolean isLockedOnly() {
+        return lockedOnly;
+    }
+
+    public void setLockedOnly(boolean lockedOnly) {
+        this.lockedOnly = lockedOnly;
+    }
+
+    public Boolean getEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(Boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getNewUsername() {
+        return newUsername;
+    }
+
+    public void setNewUsername(String newUsername) {
+        this.newUsername = newUsername;
+    }
+
+    public String getNewDisplayName() {
+        return newDisplayName;
+    }
+
+    public void setNewDisplayName(String newDisplayName) {
+        this.newDisplayName = newDisplayName;
+    }
+
+    public String getNewEmail() {
+        return newEmail;
+    }
+
+    public void setNewEmail(String newEmail) {
+        this.newEmail = newEmail;
+    }
+
+    public Role getNewRole() {
+        return newRole;
+    }
+
+    public void setNewRole(Role newRole) {
+        this.newRole = newRole;
+    }
+}

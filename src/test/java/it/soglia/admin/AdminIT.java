@@ -1,0 +1,164 @@
+package it.soglia.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.soglia.testing.Codes;
+import it.soglia.testing.SignInSteps;
+import it.soglia.testing.SogliaServer;
+import it.soglia.testing.SogliaServerExtension;
+import it.soglia.testing.TestAccount;
+import it.soglia.testing.TestAccounts;
+import it.soglia.testing.WebSession;
+import it.soglia.testing.WebSession.Page;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The admins' actions on one user, through the real pages: reset, unlock, disable, and what each leaves behind. */
+@ExtendWith(SogliaServerExtension.class)
+class AdminIT {
+
+    private static SogliaServer server;
+    private static SignInSteps steps;
+    private static TestAccounts accounts;
+
+    @BeforeAll
+    static void start(SogliaServer sogliaServer) {
+        server = sogliaServer;
+        steps = new SignInSteps(server);
+        accounts = server.accounts();
+    }
+
+    private static WebSession signedInAdmin() {
+        TestAccount admin = accounts.create("admin", "ADMIN", true);
+        WebSession session = steps.newSession();
+        steps.enrol(session, admin);
+        return session;
+    }
+
+    @Test
+    void anAdminResetPutsTheUserBackToFirstAccessWithTheReasonInTheAuditLog() {
+        TestAccount user = accounts.create("adminreset");
+        steps.enrol(steps.newSession(), user);
+        WebSession admin = signedInAdmin();
+        Page page = admin.get("/admin/user?username=" + user.username());
+        assertThat(page.text("user:reset2fa")).isEqualTo("Resetta autenticazione a due fattori");
+
+        Page after = admin.submit(page, "user", Map.of("reason", "telefono smarrito, ticket 4711"), "user:confirmReset");
+
+        assertThat(after.messages()).contains("reimpostata");
+        assertThat(after.text("user-two-factor")).isEqualTo("Non attivata");
+        assertThat(accounts.column(user, "two_factor_state")).isEqualTo("NOT_ENROLLED");
+        assertThat(server.database().column("select detail from audit_event where subject = ? and type = 'TWO_FACTOR_RESET'",
+                user.username())).containsExactly("by ADMIN: telefono smarrito, ticket 4711");
+        assertThat(server.mail().awaitOne(user.email()).text()).contains("da un amministratore");
+        Page enrol = steps.password(steps.newSession(), user.username(), user.password());
+        assertThat(enrol.path()).isEqualTo("/soglia/enroll");
+    }
+
+    @Test
+    void anAdminUnlocksALockedCodeStep() {
+        TestAccount user = accounts.create("unlock");
+        String key = steps.enrol(steps.newSession(), user);
+        WebSession session = steps.newSession();
+        Page page = steps.password(session, user.username(), user.password());
+        for (int i = 0; i < 5; i++) {
+            page = steps.code(session, page, Codes.wrongCode(key, server.clock().now()));
+        }
+        assertThat(page.messages()).contains("bloccata fino alle");
+        WebSession admin = signedInAdmin();
+
+        Page userPage = admin.get("/admin/user?username=" + user.username());
+        Page after = admin.submit(userPage, "user", Map.of(), "user:unlock");
+
+        assertThat(after.messages()).contains("sbloccata");
+        Page profile = steps.code(session, page, Codes.code(key, server.clock().now(), 1));
+        assertThat(profile.path()).isEqualTo("/soglia/profile");
+        assertThat(accounts.auditTypes(user)).contains("CODE_UNLOCKED");
+    }
+
+    @Test
+    void aDisabledUserCanNoLongerSignInAndTheirSessionEnds() {
+        TestAccount user = accounts.create("disable");
+        WebSession userSession = steps.newSession();
+        steps.enrol(userSession, user);
+        WebSession admin = signedInAdmin();
+
+        Page after = admin.submit(admin.get("/admin/user?username=" + user.username()), "user", Map.of(), "user:disable");
+
+        assertThat(after.text("user-status")).isEqualTo("Disattivato");
+        assertThat(userSession.get("/profile").path()).isEqualTo("/soglia/login");
+        Page login = steps.password(steps.newSession(), user.username(), user.password());
+        assertThat(login.messages()).isEqualTo("Nome utente o password non validi.");
+        assertThat(accounts.auditTypes(user)).contains("ACCOUNT_DISABLED");
+    }
+
+    @Test
+    void anAdminCannotDisableThemself() {
+        TestAccount adminAccount = accounts.create("selfadmin", "ADMIN", true);
+        WebSession admin = steps.newSession();
+        steps.enrol(admin, adminAccount);
+        Page page = admin.get("/admin/user?username=" + adminAccount.username());
+
+        assertThat(page.byId("user:disable").orElseThrow().hasAttr("disabled")).isTrue();
+        Page after = admin.submit(page, "user", Map.of(), "user:disable");
+        assertThat(accounts.column(adminAccount, "enabled")).isEqualTo("TRUE");
+        assertThat(after.has("user-status")).isTrue();
+    }
+
+    @Test
+    void adminActionsNeedAFreshSignInOrThePasswordAgain() {
+        TestAccount user = accounts.create("staleadmin");
+        steps.enrol(steps.newSession(), user);
+        TestAccount adminAccount = accounts.create("staleadmin-admin", "ADMIN", true);
+        WebSession admin = steps.newSession();
+        steps.enrol(admin, adminAccount);
+        server.clock().advance(Duration.ofMinutes(11));
+        Page page = admin.get("/admin/user?username=" + user.username());
+        assertThat(page.has("stepup")).isTrue();
+
+        Page refused = admin.submit(page, "user", Map.of(), "user:confirmReset");
+        assertThat(refused.messages()).contains("inserisci di nuovo la tua password");
+        assertThat(accounts.column(user, "two_factor_state")).isEqualTo("ACTIVE");
+
+        Page confirmed = admin.submit(refused, "stepup", Map.of("password", adminAccount.password()), "stepup:submit");
+        assertThat(confirmed.has("stepup")).isFalse();
+        admin.submit(confirmed, "user", Map.of(), "user:confirmReset");
+        assertThat(accounts.column(user, "two_factor_state")).isEqualTo("NOT_ENROLLED");
+    }
+
+    @Test
+    void anUnknownUserPageIsNotFound() {
+        Page page = signedInAdmin().get("/admin/user?username=nobody-by-this-name");
+
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.has("not-found")).isTrue();
+    }
+
+    @Test
+    void usersGetTheNotFoundPageOnEveryAdminPage() {
+        TestAccount user = accounts.create("plainuser");
+        WebSession session = steps.newSession();
+        steps.enrol(session, user);
+
+        for (String path : new String[] {"/admin/users", "/admin/audit", "/admin/user?username=" + user.username()}) {
+            Page page = session.get(path);
+            assertThat(page.status()).as(path).isEqualTo(404);
+            assertThat(page.has("users:table")).isFalse();
+        }
+    }
+
+    @Test
+    void theAuditLogListsTheEventsOfAnAccount() {
+        TestAccount user = accounts.create("audited");
+        steps.enrol(steps.newSession(), user);
+        WebSession admin = signedInAdmin();
+
+        Page audit = admin.get("/admin/audit");
+
+        assertThat(audit.has("audit:table")).isTrue();
+        assertThat(audit.text("audit:table")).contains("TWO_FACTOR_ENROLLED").contains(user.username());
+    }
+}
