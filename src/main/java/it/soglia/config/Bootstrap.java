@@ -40,7 +40,8 @@ public class Bootstrap {
     @PostConstruct
     void start() {
         checkEncryptionKey();
-        LOG.info(() -> "Links in mails lead to " + publicUrls.signIn()); // also checks soglia.base-url
+        String signIn = publicUrls.signIn(); // fails the deployment on a missing or malformed soglia.base-url
+        LOG.info(() -> "Links in mails lead to " + signIn);
         migrate();
         demoAccounts.createIfEnabled();
         LOG.info("Soglia started");

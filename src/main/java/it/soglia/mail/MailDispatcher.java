@@ -3,6 +3,7 @@ package it.soglia.mail;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@DependsOn("Bootstrap") // the outbox table exists once the migrations ran
 public class MailDispatcher {
 
     private static final Logger LOG = Logger.getLogger(MailDispatcher.class.getName());
@@ -42,7 +44,9 @@ public class MailDispatcher {
     @ConfigProperty(name = "soglia.mail.poll-interval", defaultValue = "PT2S")
     Duration pollInterval;
 
-    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+    /** Who holds a claim: unique per start of this node, and short enough for the claimed_by column. */
+    private final String node = (UUID.randomUUID() + "@" + ManagementFactory.getRuntimeMXBean().getName())
+            .substring(0, Math.min(100, 37 + ManagementFactory.getRuntimeMXBean().getName().length()));
     private ScheduledFuture<?> task;
 
     @PostConstruct
@@ -66,19 +70,28 @@ public class MailDispatcher {
 
     void deliverDue() {
         for (Long id : outbox.dueIds(BATCH)) {
-            outbox.claim(id, node).ifPresent(mail -> deliver(id, mail));
+            try {
+                outbox.claim(id, node).ifPresent(mail -> deliver(id, mail));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Mail " + id + " could not be prepared; the others go on", e);
+            }
         }
     }
 
     private void deliver(long id, Mail mail) {
         try {
             sender.send(mail);
-            outbox.markSent(id);
-            LOG.fine(() -> "Mail " + id + " sent");
         } catch (MessagingException | RuntimeException e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.warning(() -> "Mail " + id + " not sent (" + error + "); it will be retried");
-            outbox.markAttemptFailed(id, error);
+            outbox.markAttemptFailed(id, node, error);
+            return;
+        }
+        // Sent: from here on a failure must never count as a failed attempt, or the mail would go out twice.
+        try {
+            outbox.markSent(id, node);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Mail " + id + " was sent but could not be marked sent", e);
         }
     }
 }

@@ -43,6 +43,11 @@ public class MailOutbox {
     @ConfigProperty(name = "soglia.mail.retry-delay", defaultValue = "PT30S")
     Duration retryDelay;
 
+    /** A link valid for 30 minutes must not wait longer than a few minutes for SMTP to come back. */
+    @Inject
+    @ConfigProperty(name = "soglia.mail.retry-max-delay", defaultValue = "PT2M")
+    Duration maxRetryDelay;
+
     public void enqueue(Mail mail) {
         em.persist(new OutboxMessage(mail.kind(), mail.recipient(), mail.subject(), encrypt(mail.text()),
                 encrypt(mail.html()), clock.instant()));
@@ -69,17 +74,24 @@ public class MailOutbox {
                 decrypt(message.getBodyText()), decrypt(message.getBodyHtml())));
     }
 
+    /** Records the delivery, unless the claim was lost meanwhile (then the other node's outcome stands). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void markSent(long id) {
-        em.find(OutboxMessage.class, id, LockModeType.PESSIMISTIC_WRITE).markSent(clock.instant());
+    public void markSent(long id, String node) {
+        OutboxMessage message = em.find(OutboxMessage.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (message.isClaimedBy(node)) {
+            message.markSent(clock.instant());
+        }
     }
 
-    /** Schedules the next attempt with a doubling delay, or gives up after the configured attempts. */
+    /** Schedules the next attempt with a doubling delay (capped), or gives up after the configured attempts. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void markAttemptFailed(long id, String error) {
+    public void markAttemptFailed(long id, String node, String error) {
         OutboxMessage message = em.find(OutboxMessage.class, id, LockModeType.PESSIMISTIC_WRITE);
-        long factor = 1L << Math.min(message.getAttempts(), 10);
-        Instant retryAt = clock.instant().plus(retryDelay.multipliedBy(factor));
+        if (!message.isClaimedBy(node)) {
+            return;
+        }
+        Duration delay = retryDelay.multipliedBy(1L << Math.min(message.getAttempts(), 10));
+        Instant retryAt = clock.instant().plus(delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay);
         message.markAttemptFailed(error.length() > 1000 ? error.substring(0, 1000) : error, retryAt, maxAttempts);
     }
 

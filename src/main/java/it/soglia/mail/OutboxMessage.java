@@ -116,6 +116,10 @@ public class OutboxMessage {
                 && (claimedUntil == null || claimedUntil.isBefore(now));
     }
 
+    boolean isClaimedBy(String node) {
+        return status == OutboxStatus.PENDING && node.equals(claimedBy);
+    }
+
     void claim(String node, Instant until) {
         this.claimedBy = node;
         this.claimedUntil = until;

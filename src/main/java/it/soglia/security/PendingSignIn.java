@@ -36,6 +36,11 @@ public class PendingSignIn implements Serializable {
         pendingSecret = null;
     }
 
+    /** Whether a password step happened in this session at all (expired or not). */
+    public boolean hasStarted() {
+        return passwordVerifiedAt != null;
+    }
+
     public boolean isActive(Clock clock, Duration timeout) {
         return accountId != null && clock.instant().isBefore(passwordVerifiedAt.plus(timeout));
     }

@@ -24,6 +24,9 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("X-Frame-Options", "DENY");
         // The reset pages carry a token in their URL: no Referer may take it anywhere.
         response.setHeader("Referrer-Policy", isTokenPage(request) ? "no-referrer" : "same-origin");
+        if (request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"))) {
+            response.setHeader("Strict-Transport-Security", "max-age=31536000");
+        }
         if (!request.getServletPath().startsWith(RESOURCES)) {
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Pragma", "no-cache");

@@ -33,7 +33,7 @@ public class AccountNotifications {
         Locale locale = templates.locale(account.getLanguage());
         String link = urls.resetLink(token);
         outbox.enqueue(templates.mail(RESET_LINK, account.getEmail(), locale, link,
-                account.getDisplayName(), account.getUsername(), link, templates.time(expiresAt, locale),
+                account.getDisplayName(), account.getUsername(), link, templates.dateTime(expiresAt, locale),
                 minutesValid, origin.ip()));
     }
 

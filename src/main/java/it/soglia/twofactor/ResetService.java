@@ -67,6 +67,11 @@ public class ResetService {
     public void requestByEmail(long accountId, String typedEmail, RequestOrigin origin) {
         Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE); // one request at a time
         Instant now = clock.instant();
+        if (!account.isEnabled() || !account.isTwoFactorActive()) {
+            audit.record(AuditType.RESET_REQUESTED, account.getUsername(), account.getUsername(), origin,
+                    "nothing to reset (not enrolled or disabled)");
+            return; // e.g. a stale code prompt after a reset: issuing a link could wipe a fresh enrolment
+        }
         if (!matchesEmail(account, typedEmail)) {
             audit.record(AuditType.RESET_REQUESTED, account.getUsername(), account.getUsername(), origin,
                     account.getEmail() == null ? "no email on the account" : "email did not match");
@@ -98,16 +103,19 @@ public class ResetService {
 
     /** Uses the link: the account goes back to first access. False, with nothing changed, for any unusable link. */
     public boolean redeem(String token, RequestOrigin origin) {
-        Optional<ResetToken> found = usable(token, LockModeType.PESSIMISTIC_WRITE);
-        if (found.isEmpty()) {
-            audit.record(AuditType.RESET_TOKEN_REFUSED, null, null, origin, null);
-            return false;
+        Optional<ResetToken> found = usable(token, LockModeType.NONE);
+        if (found.isPresent()) {
+            // Account row first, then the token: the same order as requestByEmail, so the two never deadlock.
+            Account account = em.find(Account.class, found.get().account().getId(), LockModeType.PESSIMISTIC_WRITE);
+            em.refresh(found.get(), LockModeType.PESSIMISTIC_WRITE);
+            if (found.get().isUsableAt(clock.instant())) {
+                found.get().markUsed(clock.instant());
+                twoFactor.reset(account.getId(), ResetCause.LINK, account.getUsername(), null, origin);
+                return true;
+            }
         }
-        ResetToken resetToken = found.get();
-        resetToken.markUsed(clock.instant());
-        Account account = resetToken.account();
-        twoFactor.reset(account.getId(), ResetCause.LINK, account.getUsername(), null, origin);
-        return true;
+        audit.record(AuditType.RESET_TOKEN_REFUSED, null, null, origin, null);
+        return false;
     }
 
     private Optional<ResetToken> usable(String token, LockModeType lock) {

@@ -69,6 +69,13 @@ public class TwoFactorService {
         return keyFor(account, cipher.decrypt(pendingSecret, pendingContext(accountId)));
     }
 
+    /** Until when the account's code step is locked, if it is now. */
+    public java.util.Optional<Instant> codeLockedUntil(long accountId) {
+        Account account = em.find(Account.class, accountId);
+        return account.isCodeLockedAt(clock.instant())
+                ? java.util.Optional.of(account.getCodeLockedUntil()) : java.util.Optional.empty();
+    }
+
     /**
      * The key of the account's active authenticator, to enrol another app from the profile. Every view is audited.
      */

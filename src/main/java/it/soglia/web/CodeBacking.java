@@ -14,8 +14,15 @@ public class CodeBacking {
 
     private String code;
 
+    @Inject
+    it.soglia.twofactor.TwoFactorService twoFactor;
+
+    /** View action: only within a sign-in; and a locked code step is said at once, not after a typed code. */
     public void requirePendingSignIn() {
         secondStep.requirePending(false);
+        if (secondStep.isPendingFor(false)) {
+            twoFactor.codeLockedUntil(secondStep.pending().accountId()).ifPresent(secondStep::showLock);
+        }
     }
 
     public String getUsername() {

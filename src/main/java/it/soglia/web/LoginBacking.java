@@ -33,8 +33,12 @@ public class LoginBacking {
     private String password;
     private String notice;
 
-    /** Shows why the user was sent here, if a known reason was given. */
+    /** View action: a signed-in user goes to the profile; otherwise shows why the user was sent here, if known. */
     public void showNotice() {
+        if (external.getUserPrincipal() != null) {
+            Navigation.redirect(it.soglia.security.Pages.PROFILE); // already signed in
+            return;
+        }
         LoginNotice.fromParameter(notice).ifPresent(n -> {
             if (n.isWarning()) {
                 Messages.warn(n.messageKey());

@@ -52,12 +52,23 @@ public class SecondStep {
     /** For a view action: back to the sign-in when there is nothing to continue here. */
     public void requirePending(boolean enrolment) {
         if (!isPendingFor(enrolment)) {
-            Navigation.toLogin(LoginNotice.PENDING_EXPIRED);
+            if (pending.hasStarted()) {
+                Navigation.toLogin(LoginNotice.PENDING_EXPIRED);
+            } else {
+                Navigation.redirect(Pages.LOGIN); // nothing was started: no reason to talk of expiry
+            }
         }
     }
 
     public PendingSignIn pending() {
         return pending;
+    }
+
+    /** Says until when the code step is locked, in the page's language and the configured time zone. */
+    public void showLock(java.time.Instant until) {
+        var locale = jakarta.faces.context.FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        Messages.error("code.locked", DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                .withLocale(locale).withZone(zone).format(until));
     }
 
     /** Hands the code to the mechanism; signed in → the profile, otherwise a message saying why not. */
@@ -73,8 +84,7 @@ public class SecondStep {
         switch (outcome.reason()) {
             case PENDING_EXPIRED -> Navigation.toLogin(LoginNotice.PENDING_EXPIRED);
             case CODE_MALFORMED -> Messages.error("code.malformed");
-            case CODE_LOCKED -> Messages.error("code.locked", DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
-                    .withLocale(external.getRequestLocale()).withZone(zone).format(outcome.lockedUntil()));
+            case CODE_LOCKED -> showLock(outcome.lockedUntil());
             default -> Messages.error(enrolment ? "enroll.rejected" : "code.rejected");
         }
     }

@@ -44,7 +44,7 @@ public final class DemoLauncher {
                 Path.of(System.getProperty("soglia.demo.payaraJar", "target/payara-micro.jar")),
                 Path.of(System.getProperty("soglia.demo.war", "target/soglia.war")),
                 "soglia", HTTP_PORT,
-                Map.of("soglia.db.url", "jdbc:h2:file:" + data.resolve("soglia"),
+                Map.of("soglia.db.url", "jdbc:h2:file:" + data.resolve("soglia") + ";TRACE_LEVEL_FILE=0",
                         "soglia.demo.accounts", "true",
                         "soglia.base-url", "http://localhost:" + HTTP_PORT + "/soglia"),
                 Map.of("SOGLIA_CRYPTO_KEY", localKey(data.resolve("soglia-crypto.key"))),

@@ -42,8 +42,11 @@ class LostCodeBrowserIT {
         TestAccount account = server.accounts().create("lostphone");
         String oldKey = new SignInSteps(server).enrol(new SignInSteps(server).newSession(), account);
 
+        browser.visit("/login");
+        browser.screenshot("09-login");
         signInWithPassword(account);
         browser.waitForPath("/code");
+        browser.screenshot("09-code");
         browser.clickAndWaitFor("lost-code-link", "/lost-code");
         browser.screenshot("10-lost-code");
         browser.type("lost:email", account.email());
@@ -71,6 +74,7 @@ class LostCodeBrowserIT {
         browser.clickAndWaitFor("logout", "/login");
         signInWithPassword(account);
         browser.waitForPath("/code");
+        browser.screenshot("14-code-new-authenticator");
         browser.type("code:code", Codes.code(newKey, server.clock().now(), 1));
         browser.clickAndWaitFor("code:submit", "/profile");
         assertThat(browser.byId("profile-two-factor").getText()).startsWith("Attiva");

@@ -60,7 +60,9 @@ class SignInBrowserIT {
         browser.screenshot("04-signed-out");
         assertThat(browser.messages()).contains("Sei uscito");
         browser.driver().navigate().back();
-        assertThat(browser.path()).isNotEqualTo("/soglia/profile");
+        browser.waitUntil(d -> "complete".equals(d.executeScript("return document.readyState")));
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.id("profile-username"))).isEmpty();
+        assertThat(browser.driver().getPageSource()).doesNotContain(account.username() + "</dd>");
 
         browser.visit("/login");
         signInWithPassword(account);

@@ -87,6 +87,26 @@ public final class Browser implements AutoCloseable {
                 driver.executeScript("return document.readyState")));
     }
 
+    /** Waits until {@code condition} holds (PrimeFaces Ajax updates land asynchronously). */
+    public void waitUntil(java.util.function.Function<ChromeDriver, Boolean> condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> condition.apply(driver));
+    }
+
+    /** Clicks the link with this text, again if an Ajax update replaced it meanwhile. */
+    public void clickLink(String text) {
+        waitUntil(d -> {
+            d.findElement(By.linkText(text)).click();
+            return true;
+        });
+    }
+
+    public boolean isVisible(String id) {
+        List<WebElement> found = driver.findElements(By.id(id));
+        return !found.isEmpty() && found.get(0).isDisplayed();
+    }
+
     public String messages() {
         List<WebElement> found = driver.findElements(By.id("messages"));
         return found.isEmpty() ? "" : found.get(0).getText();

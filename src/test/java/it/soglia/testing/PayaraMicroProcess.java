@@ -130,7 +130,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
     }
 
     private void pumpOutput(PrintStream echo) throws IOException {
-        var log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8);
+        var log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND); // the demo keeps the logs of earlier runs
         Thread pump = new Thread(() -> {
             try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                  log) {

@@ -40,7 +40,8 @@ public final class SogliaServer implements AutoCloseable {
         TestMail mail = new TestMail(FreePort.find());
         Path mailCommands = work.resolve("mail-postboot.asadmin");
         Files.writeString(mailCommands, "create-javamail-resource --mailhost 127.0.0.1 --mailuser soglia"
-                + " --fromaddress soglia@example.test --property mail.smtp.port=" + mail.port() + " mail/soglia\n");
+                + " --fromaddress soglia@example.test --property mail.smtp.port=" + mail.port()
+                + ":mail.smtp.connectiontimeout=5000:mail.smtp.timeout=5000:mail.smtp.writetimeout=5000 mail/soglia\n");
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         var payara = PayaraMicroProcess.start(new PayaraMicroProcess.Options(

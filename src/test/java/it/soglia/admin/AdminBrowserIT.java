@@ -1,0 +1,115 @@
+package it.soglia.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.soglia.testing.Browser;
+import it.soglia.testing.Codes;
+import it.soglia.testing.SignInSteps;
+import it.soglia.testing.SogliaServer;
+import it.soglia.testing.SogliaServerExtension;
+import it.soglia.testing.TestAccount;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * An admin in Chromium finds a user among many, resets their two-factor authentication with a reason, creates a
+ * user, and sees it all in the audit log; the user gets the mail and the QR code at the next sign-in.
+ */
+@ExtendWith(SogliaServerExtension.class)
+class AdminBrowserIT {
+
+    private final SogliaServer server;
+    private Browser browser;
+
+    AdminBrowserIT(SogliaServer server) {
+        this.server = server;
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.open(server.baseUrl());
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void anAdminFindsAUserResetsTheirSecondFactorAndSeesItInTheAuditLog() {
+        SignInSteps steps = new SignInSteps(server);
+        TestAccount user = server.accounts().create("findme");
+        steps.enrol(steps.newSession(), user);
+        for (int i = 0; i < 25; i++) {
+            server.accounts().create("crowd"); // more users than one page holds
+        }
+        TestAccount admin = server.accounts().create("browseradmin", "ADMIN", true);
+        signInAndEnrol(admin);
+
+        browser.clickAndWaitFor("nav-users", "/admin/users");
+        browser.type("users:table:globalFilter", user.username());
+        browser.waitUntil(d -> d.findElements(By.cssSelector("[id='users:table_data'] tr")).size() == 1
+                && d.findElement(By.id("users:table_data")).getText().contains(user.username()));
+        browser.screenshot("20-admin-users-search");
+        browser.clickLink(user.username());
+        browser.waitForPath("/admin/user");
+        browser.screenshot("21-admin-user");
+
+        browser.byId("user:reset2fa").click();
+        browser.waitUntil(d -> browser.isVisible("user:confirmReset"));
+        browser.type("user:reason", "nuovo telefono");
+        browser.screenshot("22-admin-confirm-reset");
+        browser.clickAndWaitFor("user:confirmReset", "/admin/user");
+        assertThat(browser.messages()).contains("reimpostata");
+        assertThat(browser.byId("user-two-factor").getText()).isEqualTo("Non attivata");
+        assertThat(server.mail().awaitOne(user.email()).text()).contains("da un amministratore");
+
+        browser.clickAndWaitFor("nav-audit", "/admin/audit");
+        browser.type("audit:account", user.username());
+        browser.byId("audit:account").sendKeys("\t");
+        browser.waitUntil(d -> d.findElement(By.id("audit:table_data")).getText().contains("TWO_FACTOR_RESET"));
+        assertThat(browser.byId("audit:table_data").getText()).contains("by ADMIN: nuovo telefono")
+                .contains(admin.username());
+        browser.screenshot("23-admin-audit");
+
+        var again = steps.newSession();
+        assertThat(steps.password(again, user.username(), user.password()).path()).isEqualTo("/soglia/enroll");
+    }
+
+    @Test
+    void anAdminCreatesAUserWhoThenEnrolsAtFirstSignIn() {
+        TestAccount admin = server.accounts().create("creator", "ADMIN", true);
+        signInAndEnrol(admin);
+        browser.visit("/admin/users");
+
+        browser.byId("users:create").click();
+        browser.waitUntil(d -> browser.isVisible("create:username"));
+        String username = "nuovo.utente" + System.nanoTime() % 100000;
+        browser.type("create:username", username);
+        browser.type("create:displayName", "Nuovo Utente");
+        browser.type("create:email", username + "@example.test");
+        browser.screenshot("24-admin-create-user");
+        browser.byId("create:submit").click();
+        browser.waitUntil(d -> browser.messages().contains("Password iniziale"));
+        String message = browser.messages();
+        String password = message.substring(message.indexOf("Password iniziale: ") + 19).split(" ")[0];
+        browser.screenshot("25-admin-user-created");
+
+        var steps = new SignInSteps(server);
+        assertThat(steps.password(steps.newSession(), username, password).path()).isEqualTo("/soglia/enroll");
+    }
+
+    private void signInAndEnrol(TestAccount account) {
+        browser.visit("/login");
+        browser.type("login:username", account.username());
+        browser.type("login:password", account.password());
+        browser.byId("login:submit").click();
+        browser.waitForPath("/enroll");
+        String key = browser.byId("manual-key").getText().replace(" ", "");
+        browser.type("enroll:code", Codes.code(key, server.clock().now(), 0));
+        browser.clickAndWaitFor("enroll:submit", "/profile");
+    }
+}
