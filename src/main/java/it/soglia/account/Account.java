@@ -205,6 +205,13 @@ public class Account implements java.io.Serializable {
         return codeLockedUntil != null && now.isBefore(codeLockedUntil);
     }
 
+    public void changeDetails(String displayName, String email, Role role, Instant now) {
+        this.displayName = displayName;
+        this.email = email;
+        this.role = role;
+        this.updatedAt = now;
+    }
+
     public void unlockCodeStep(Instant now) {
         clearCodeFailures();
         this.updatedAt = now;

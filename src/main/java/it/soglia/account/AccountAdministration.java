@@ -42,6 +42,51 @@ public class AccountAdministration {
         audit.record(AuditType.CODE_UNLOCKED, admin, account.getUsername(), origin, null);
     }
 
+    /** Why a change of name, email or role was refused; nothing is changed then. */
+    public enum ChangeRefusal { OWN_ROLE, LAST_ADMIN }
+
+    /**
+     * Changes name, email and role. An admin cannot change their own role, and the last admin stays an admin.
+     */
+    public java.util.Optional<ChangeRefusal> update(long accountId, String displayName, String email, Role role,
+                                                    String admin, RequestOrigin origin) {
+        Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+        if (account.getRole() != role) {
+            if (account.getUsername().equalsIgnoreCase(admin)) {
+                return java.util.Optional.of(ChangeRefusal.OWN_ROLE);
+            }
+            if (account.getRole() == Role.ADMIN && countAdmins() <= 1) {
+                return java.util.Optional.of(ChangeRefusal.LAST_ADMIN);
+            }
+        }
+        String changes = describeChanges(account, displayName, email, role);
+        if (!changes.isEmpty()) {
+            account.changeDetails(displayName, email, role, clock.instant());
+            audit.record(AuditType.ACCOUNT_CHANGED, admin, account.getUsername(), origin, changes);
+        }
+        return java.util.Optional.empty();
+    }
+
+    private long countAdmins() {
+        return em.createQuery("select count(a) from Account a where a.role = :admin", Long.class)
+                .setParameter("admin", Role.ADMIN).getSingleResult();
+    }
+
+    /** What changed, for the audit trail: field names and the new role, never more personal data than needed. */
+    private static String describeChanges(Account account, String displayName, String email, Role role) {
+        java.util.List<String> changed = new java.util.ArrayList<>();
+        if (!java.util.Objects.equals(account.getDisplayName(), displayName)) {
+            changed.add("name");
+        }
+        if (!java.util.Objects.equals(account.getEmail(), email)) {
+            changed.add("email");
+        }
+        if (account.getRole() != role) {
+            changed.add("role " + account.getRole() + " -> " + role);
+        }
+        return String.join(", ", changed);
+    }
+
     /**
      * Disables or enables an account. An admin cannot disable themself, so the last admin can never lock everyone
      * out.

@@ -79,6 +79,11 @@ public class AccountService {
         return right;
     }
 
+    public boolean hasAdmin() {
+        return !em.createQuery("select a.id from Account a where a.role = :admin", Long.class)
+                .setParameter("admin", Role.ADMIN).setMaxResults(1).getResultList().isEmpty();
+    }
+
     public Account create(NewAccount request, String actor, RequestOrigin origin) {
         Account account = new Account(request.username().strip(), request.displayName(), request.email(),
                 request.language(), request.role(), passwords.hash(request.password()), clock.instant());

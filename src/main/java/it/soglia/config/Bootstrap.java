@@ -15,8 +15,8 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * Runs once at deployment, before any request: refuses to start without a working encryption key, brings the
- * schema up to date, then creates the demo accounts when asked to. Any failure here fails the deployment.
+ * Runs once at deployment, before any request: refuses to start without a working encryption key or base URL,
+ * brings the schema up to date, then creates the demo accounts or the bootstrap admin when configured. Any failure here fails the deployment.
  */
 @Singleton
 @Startup
@@ -37,6 +37,9 @@ public class Bootstrap {
     @Inject
     PublicUrls publicUrls;
 
+    @Inject
+    BootstrapAdmin bootstrapAdmin;
+
     @PostConstruct
     void start() {
         checkEncryptionKey();
@@ -44,6 +47,7 @@ public class Bootstrap {
         LOG.info(() -> "Links in mails lead to " + signIn);
         migrate();
         demoAccounts.createIfEnabled();
+        bootstrapAdmin.createIfNoAdmin();
         LOG.info("Soglia started");
     }
 

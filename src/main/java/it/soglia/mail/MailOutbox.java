@@ -95,6 +95,31 @@ public class MailOutbox {
         message.markAttemptFailed(error.length() > 1000 ? error.substring(0, 1000) : error, retryAt, maxAttempts);
     }
 
+    /** Mails that failed for good, newest first, for the admins. */
+    @jakarta.annotation.security.RolesAllowed("ADMIN")
+    public List<FailedMail> failed() {
+        return em.createQuery("select m from OutboxMessage m where m.status = :failed order by m.createdAt desc",
+                        OutboxMessage.class).setParameter("failed", OutboxStatus.FAILED).setMaxResults(500)
+                .getResultStream().map(m -> new FailedMail(m.getId(), m.getKind(), m.getRecipient(), m.getSubject(),
+                        m.getCreatedAt(), m.getAttempts(), m.getLastError())).toList();
+    }
+
+    /** Puts a failed mail back in the queue, with a fresh series of attempts. */
+    @jakarta.annotation.security.RolesAllowed("ADMIN")
+    public boolean resend(long id) {
+        OutboxMessage message = em.find(OutboxMessage.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (message == null || !message.isFailed()) {
+            return false;
+        }
+        message.requeue(clock.instant());
+        return true;
+    }
+
+    /** A failed mail as the admins' list shows it (no body: it may hold a reset link). */
+    public record FailedMail(long id, String kind, String recipient, String subject, Instant createdAt, int attempts,
+                             String lastError) implements java.io.Serializable {
+    }
+
     private String encrypt(String body) {
         return cipher.encrypt(body.getBytes(StandardCharsets.UTF_8), BODY_CONTEXT);
     }

@@ -116,6 +116,29 @@ public class OutboxMessage {
                 && (claimedUntil == null || claimedUntil.isBefore(now));
     }
 
+    String getKind() {
+        return kind;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    String getLastError() {
+        return lastError;
+    }
+
+    boolean isFailed() {
+        return status == OutboxStatus.FAILED;
+    }
+
+    void requeue(Instant now) {
+        this.status = OutboxStatus.PENDING;
+        this.attempts = 0;
+        this.nextAttemptAt = now;
+        this.claimedUntil = null;
+    }
+
     boolean isClaimedBy(String node) {
         return status == OutboxStatus.PENDING && node.equals(claimedBy);
     }

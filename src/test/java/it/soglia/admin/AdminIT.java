@@ -151,6 +151,88 @@ class AdminIT {
     }
 
     @Test
+    void theBootstrapAdminFromTheConfigurationSignsInAndEnrols() {
+        WebSession session = steps.newSession();
+
+        Page page = steps.password(session, SogliaServer.BOOTSTRAP_ADMIN, SogliaServer.BOOTSTRAP_ADMIN_PASSWORD);
+
+        assertThat(page.path()).isIn("/soglia/enroll", "/soglia/code"); // enrolled already if another test ran first
+        assertThat(server.database().column("select role from account where username = ?", SogliaServer.BOOTSTRAP_ADMIN))
+                .containsExactly("ADMIN");
+    }
+
+    @Test
+    void anAdminEditsNameEmailAndRoleAndTheChangeIsAudited() {
+        TestAccount user = accounts.create("editme");
+        WebSession admin = signedInAdmin();
+        Page page = admin.get("/admin/user?username=" + user.username());
+
+        Page saved = admin.submit(page, "edit", Map.of("name", "Nome Nuovo", "email", "nuovo." + user.email(),
+                "role_input", "ADMIN"), "edit:save");
+
+        assertThat(saved.messages()).contains("salvati");
+        assertThat(accounts.column(user, "display_name")).isEqualTo("Nome Nuovo");
+        assertThat(accounts.column(user, "role")).isEqualTo("ADMIN");
+        assertThat(server.database().column("select detail from audit_event where subject = ? and type = 'ACCOUNT_CHANGED'",
+                user.username())).containsExactly("name, email, role USER -> ADMIN");
+
+        Page bad = admin.submit(saved, "edit", Map.of("name", "Nome", "email", "a@b\r\nBcc: x@evil.test"), "edit:save");
+        assertThat(bad.messages()).contains("non è valido");
+        assertThat(accounts.column(user, "email")).isEqualTo("nuovo." + user.email());
+    }
+
+    @Test
+    void anAdminCannotChangeTheirOwnRole() {
+        TestAccount adminAccount = accounts.create("ownrole", "ADMIN", true);
+        WebSession admin = steps.newSession();
+        steps.enrol(admin, adminAccount);
+        Page page = admin.get("/admin/user?username=" + adminAccount.username());
+
+        admin.submit(page, "edit", Map.of("name", "Me", "role_input", "USER"), "edit:save");
+
+        assertThat(accounts.column(adminAccount, "role")).isEqualTo("ADMIN");
+    }
+
+    @Test
+    void aMailThatFailedForGoodIsListedAndCanBeSentAgain() {
+        TestAccount user = accounts.create("resend");
+        steps.enrol(steps.newSession(), user);
+        server.mail().stop();
+        try {
+            steps.askResetLink(steps.newSession(), user, user.email());
+            awaitStatus(user.email(), "FAILED");
+        } finally {
+            server.mail().start();
+        }
+        WebSession admin = signedInAdmin();
+
+        Page mails = admin.get("/admin/mails");
+        var row = mails.document().select("[id='mails:table_data'] tr").stream()
+                .filter(tr -> tr.text().contains(user.email())).findFirst().orElseThrow();
+        assertThat(row.text()).contains("Exception");
+        String button = row.select("button").attr("name");
+        admin.submit(mails, "mails", Map.of(), button);
+
+        assertThat(server.mail().awaitOne(user.email()).resetLink()).contains("/reset?token=");
+    }
+
+    private static void awaitStatus(String recipient, String status) {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            if (server.database().column("select status from mail_outbox where recipient = ?", recipient).contains(status)) {
+                return;
+            }
+            try {
+                java.util.concurrent.TimeUnit.MILLISECONDS.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no " + status + " mail to " + recipient);
+    }
+
+    @Test
     void theAuditLogListsTheEventsOfAnAccount() {
         TestAccount user = accounts.create("audited");
         steps.enrol(steps.newSession(), user);

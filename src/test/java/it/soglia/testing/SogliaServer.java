@@ -15,6 +15,10 @@ import java.util.Map;
  */
 public final class SogliaServer implements AutoCloseable {
 
+    /** The admin Soglia creates from configuration on the empty test database. */
+    public static final String BOOTSTRAP_ADMIN = "bootstrap.admin";
+    public static final String BOOTSTRAP_ADMIN_PASSWORD = "bootstrap-admin-password-2026";
+
     private final TestDatabase database;
     private final PayaraMicroProcess payara;
     private final TestClock clock;
@@ -54,7 +58,9 @@ public final class SogliaServer implements AutoCloseable {
                         "soglia.base-url", baseUrl,
                         "soglia.mail.poll-interval", "PT0.5S",
                         "soglia.mail.retry-delay", "PT1S",
-                        "soglia.mail.max-attempts", "3"),
+                        "soglia.mail.max-attempts", "3",
+                        "soglia.bootstrap-admin.username", BOOTSTRAP_ADMIN,
+                        "soglia.bootstrap-admin.password", BOOTSTRAP_ADMIN_PASSWORD),
                 Map.of("SOGLIA_CRYPTO_KEY", Base64.getEncoder().encodeToString(key)),
                 List.of(mailCommands), work.resolve("payara.log"), null));
         payara.awaitReady(URI.create(baseUrl + "/login"), Duration.ofSeconds(180));

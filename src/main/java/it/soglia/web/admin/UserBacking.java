@@ -46,13 +46,44 @@ public class UserBacking implements Serializable {
     private String username;
     private Account account;
     private String reason;
+    private String editName;
+    private String editEmail;
+    private it.soglia.account.Role editRole;
 
     /** View action: the account named in the URL; when there is none, the page says so with status 404. */
     public void load() {
         account = accounts.findByUsername(username).orElse(null);
         if (account == null) {
             FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
+            return;
         }
+        editName = account.getDisplayName();
+        editEmail = account.getEmail();
+        editRole = account.getRole();
+    }
+
+    /** Saves name, email and role; bad input gets a message and changes nothing. */
+    public void save() {
+        if (!allowed()) {
+            return;
+        }
+        String name = editName == null ? "" : editName.strip();
+        String email = editEmail == null || editEmail.isBlank() ? null : editEmail.strip();
+        if (name.isEmpty() || name.length() > 200) {
+            Messages.error("admin.users.create.name-required");
+            return;
+        }
+        if (email != null && !UsersBacking.EMAIL.matcher(email).matches()) {
+            Messages.error("admin.users.create.email-invalid");
+            return;
+        }
+        var refusal = administration.update(account.getId(), name, email, editRole, admin(), Origins.of(request()));
+        if (refusal.isPresent()) {
+            Messages.error("admin.user.save." + refusal.get());
+            return;
+        }
+        reload();
+        Messages.info("admin.user.save.done", account.getUsername());
     }
 
     public void resetTwoFactor() {
@@ -130,6 +161,34 @@ public class UserBacking implements Serializable {
 
     public void setUsername(String username) {
         this.username = username;
+    }
+
+    public String getEditName() {
+        return editName;
+    }
+
+    public void setEditName(String editName) {
+        this.editName = editName;
+    }
+
+    public String getEditEmail() {
+        return editEmail;
+    }
+
+    public void setEditEmail(String editEmail) {
+        this.editEmail = editEmail;
+    }
+
+    public it.soglia.account.Role getEditRole() {
+        return editRole;
+    }
+
+    public void setEditRole(it.soglia.account.Role editRole) {
+        this.editRole = editRole;
+    }
+
+    public it.soglia.account.Role[] getRoles() {
+        return it.soglia.account.Role.values();
     }
 
     public String getReason() {
