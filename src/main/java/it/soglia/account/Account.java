@@ -58,6 +58,10 @@ public class Account implements java.io.Serializable {
     @Column(name = "password_hash", nullable = false, length = 255)
     private String passwordHash;
 
+    /** Set for accounts an admin created: their random initial password must be replaced at the first sign-in. */
+    @Column(name = "password_change_required", nullable = false)
+    private boolean passwordChangeRequired;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "two_factor_state", nullable = false, length = 16)
     private TwoFactorState twoFactorState;
@@ -228,6 +232,30 @@ public class Account implements java.io.Serializable {
 
     public void changePasswordHash(String newHash, Instant now) {
         this.passwordHash = newHash;
+        this.updatedAt = now;
+    }
+
+    /** A password chosen by the user themself: no change required any more. */
+    public void choosePassword(String newHash, Instant now) {
+        changePasswordHash(newHash, now);
+        this.passwordChangeRequired = false;
+    }
+
+    public void requirePasswordChange() {
+        this.passwordChangeRequired = true;
+    }
+
+    public boolean isPasswordChangeRequired() {
+        return passwordChangeRequired;
+    }
+
+    public void changeEmail(String email, Instant now) {
+        this.email = email;
+        this.updatedAt = now;
+    }
+
+    public void changeLanguage(String language, Instant now) {
+        this.language = language;
         this.updatedAt = now;
     }
 

@@ -33,7 +33,9 @@ public class AccountAdministration {
         if (accounts.findByUsername(request.username()).isPresent()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(accounts.create(request, admin, origin));
+        Account account = accounts.create(request, admin, origin);
+        account.requirePasswordChange(); // the admin saw the initial password: the user replaces it first thing
+        return java.util.Optional.of(account);
     }
 
     public void unlockCodeStep(long accountId, String admin, RequestOrigin origin) {

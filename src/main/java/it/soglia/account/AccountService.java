@@ -79,6 +79,48 @@ public class AccountService {
         return right;
     }
 
+    /** The outcome of a change the user asked for on their profile. */
+    public enum ChangeResult { DONE, WRONG_PASSWORD, TOO_SHORT, TOO_LONG, IS_USERNAME, TOO_COMMON, INVALID }
+
+    /** Own password change: the current password first, then the policy. */
+    public ChangeResult changePassword(String username, String current, String chosen, RequestOrigin origin) {
+        Account account = findByUsername(username).orElseThrow();
+        if (!passwords.matches(current == null ? "" : current, account.getPasswordHash())) {
+            audit.record(AuditType.PASSWORD_CHANGE_FAILED, username, origin);
+            return ChangeResult.WRONG_PASSWORD;
+        }
+        return setChosenPassword(account, chosen, origin);
+    }
+
+    /** The first password an admin-created account chooses, right after signing in with the initial one. */
+    public ChangeResult replaceInitialPassword(long accountId, String chosen, RequestOrigin origin) {
+        Account account = em.find(Account.class, accountId);
+        if (!account.isPasswordChangeRequired()) {
+            return ChangeResult.INVALID;
+        }
+        return setChosenPassword(account, chosen, origin);
+    }
+
+    private ChangeResult setChosenPassword(Account account, String chosen, RequestOrigin origin) {
+        var problem = PasswordPolicy.check(account.getUsername(), chosen);
+        if (problem.isPresent()) {
+            return ChangeResult.valueOf(problem.get().name());
+        }
+        account.choosePassword(passwords.hash(chosen), clock.instant());
+        audit.record(AuditType.PASSWORD_CHANGED, account.getUsername(), origin);
+        return ChangeResult.DONE;
+    }
+
+    /** Own language: only the ones Soglia speaks. */
+    public void changeLanguage(String username, String language, RequestOrigin origin) {
+        if (!"it".equals(language) && !"en".equals(language)) {
+            return;
+        }
+        Account account = findByUsername(username).orElseThrow();
+        account.changeLanguage(language, clock.instant());
+        audit.record(AuditType.ACCOUNT_CHANGED, username, username, origin, "language " + language);
+    }
+
     public boolean hasAdmin() {
         return !em.createQuery("select a.id from Account a where a.role = :admin", Long.class)
                 .setParameter("admin", Role.ADMIN).setMaxResults(1).getResultList().isEmpty();

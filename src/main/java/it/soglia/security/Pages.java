@@ -9,7 +9,16 @@ public final class Pages {
     public static final String PROFILE = "/profile";
     public static final String LOST_CODE = "/lost-code";
     public static final String RESET = "/reset";
+    public static final String CHANGE_PASSWORD = "/change-password";
 
     private Pages() {
+    }
+
+    /** Where a sign-in goes on after the password: a new password, the code, or enrolment. */
+    public static String nextStepOf(PendingSignIn pending) {
+        if (pending.isPasswordChangeRequired()) {
+            return CHANGE_PASSWORD;
+        }
+        return pending.isTwoFactorActive() ? CODE : ENROLL;
     }
 }

@@ -20,13 +20,24 @@ public class PendingSignIn implements Serializable {
     private boolean twoFactorActive;
     private Instant passwordVerifiedAt;
     private String pendingSecret;
+    private boolean passwordChangeRequired;
 
-    void begin(long accountId, String username, boolean twoFactorActive, Instant now) {
+    void begin(long accountId, String username, boolean twoFactorActive, boolean passwordChangeRequired, Instant now) {
         this.accountId = accountId;
         this.username = username;
         this.twoFactorActive = twoFactorActive;
+        this.passwordChangeRequired = passwordChangeRequired;
         this.passwordVerifiedAt = now;
         this.pendingSecret = null;
+    }
+
+    /** An admin-created account must replace its initial password before the second step. */
+    public boolean isPasswordChangeRequired() {
+        return passwordChangeRequired;
+    }
+
+    public void passwordChanged() {
+        this.passwordChangeRequired = false;
     }
 
     public void clear() {

@@ -76,13 +76,14 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         }
         Account a = account.get();
         request.changeSessionId();
-        pending.begin(a.getId(), a.getUsername(), a.isTwoFactorActive(), clock.instant());
-        return context.redirect(request.getContextPath() + (a.isTwoFactorActive() ? Pages.CODE : Pages.ENROLL));
+        pending.begin(a.getId(), a.getUsername(), a.isTwoFactorActive(), a.isPasswordChangeRequired(), clock.instant());
+        return context.redirect(request.getContextPath() + Pages.nextStepOf(pending));
     }
 
     private AuthenticationStatus codeStep(CodeCredential credential, HttpServletRequest request,
                                           HttpMessageContext context) {
-        if (!pending.isActive(clock, pendingTimeout) || credential.enrolment() == pending.isTwoFactorActive()
+        if (!pending.isActive(clock, pendingTimeout) || pending.isPasswordChangeRequired()
+                || credential.enrolment() == pending.isTwoFactorActive()
                 || (credential.enrolment() && pending.pendingSecret() == null)) {
             pending.clear();
             SignInOutcome.of(SignInOutcome.Reason.PENDING_EXPIRED).attachTo(request);

@@ -51,6 +51,10 @@ public class SecondStep {
 
     /** For a view action: back to the sign-in when there is nothing to continue here. */
     public void requirePending(boolean enrolment) {
+        if (isPendingFor(enrolment) && pending.isPasswordChangeRequired()) {
+            Navigation.redirect(Pages.CHANGE_PASSWORD); // the initial password first
+            return;
+        }
         if (!isPendingFor(enrolment)) {
             if (pending.hasStarted()) {
                 Navigation.toLogin(LoginNotice.PENDING_EXPIRED);
@@ -62,6 +66,11 @@ public class SecondStep {
 
     public PendingSignIn pending() {
         return pending;
+    }
+
+    /** True during a sign-in that must first replace an admin-given initial password. */
+    public boolean isPasswordChangePending() {
+        return pending.isActive(clock, pendingTimeout) && pending.isPasswordChangeRequired();
     }
 
     /** Says until when the code step is locked, in the page's language and the configured time zone. */

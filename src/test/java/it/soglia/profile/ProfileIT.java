@@ -87,6 +87,85 @@ class ProfileIT {
     }
 
     @Test
+    void aUserChangesTheirPasswordOnlyWithTheCurrentOneAndWithinThePolicy() {
+        TestAccount account = accounts.create("newpassword");
+        WebSession session = steps.newSession();
+        steps.enrol(session, account);
+        Page profile = session.get("/profile");
+        String chosen = "una frase lunga e mia " + account.id();
+
+        Page wrongCurrent = session.submit(profile, "password",
+                Map.of("current", "nope", "new", chosen, "confirm", chosen), "password:submit");
+        Page tooShort = session.submit(profile, "password",
+                Map.of("current", account.password(), "new", "short", "confirm", "short"), "password:submit");
+        Page common = session.submit(profile, "password",
+                Map.of("current", account.password(), "new", "password1234", "confirm", "password1234"), "password:submit");
+        Page withName = session.submit(profile, "password", Map.of("current", account.password(),
+                "new", "x" + account.username() + "x", "confirm", "x" + account.username() + "x"), "password:submit");
+        Page mismatch = session.submit(profile, "password",
+                Map.of("current", account.password(), "new", chosen, "confirm", chosen + "!"), "password:submit");
+
+        assertThat(wrongCurrent.messages()).contains("La password attuale non è corretta.");
+        assertThat(tooShort.messages()).contains("almeno 12 caratteri");
+        assertThat(common.messages()).contains("tra le più comuni");
+        assertThat(withName.messages()).contains("non può contenere il nome utente");
+        assertThat(mismatch.messages()).contains("non coincidono");
+        assertThat(steps.password(steps.newSession(), account.username(), account.password()).path())
+                .isEqualTo("/soglia/code"); // nothing changed so far
+
+        Page done = session.submit(profile, "password",
+                Map.of("current", account.password(), "new", chosen, "confirm", chosen), "password:submit");
+
+        assertThat(done.messages()).contains("Password cambiata.");
+        assertThat(steps.password(steps.newSession(), account.username(), chosen).path()).isEqualTo("/soglia/code");
+        assertThat(steps.password(steps.newSession(), account.username(), account.password()).path())
+                .isEqualTo("/soglia/login");
+    }
+
+    @Test
+    void changingTheEmailNeedsThePasswordAndTellsBothAddresses() {
+        TestAccount account = accounts.create("newemail");
+        WebSession session = steps.newSession();
+        steps.enrol(session, account);
+        Page profile = session.get("/profile");
+        String newEmail = "nuovo." + account.email();
+
+        Page refused = session.submit(profile, "email", Map.of("address", newEmail, "password", "wrong"), "email:submit");
+        Page injected = session.submit(profile, "email",
+                Map.of("address", newEmail + "\r\nBcc: spy@example.test", "password", account.password()), "email:submit");
+        assertThat(refused.messages()).contains("La password attuale non è corretta.");
+        assertThat(injected.messages()).contains("non è valido");
+        assertThat(accounts.column(account, "email")).isEqualTo(account.email());
+
+        Page done = session.submit(profile, "email", Map.of("address", newEmail, "password", account.password()),
+                "email:submit");
+
+        assertThat(done.messages()).contains("Indirizzo email cambiato");
+        assertThat(accounts.column(account, "email")).isEqualTo(newEmail);
+        assertThat(server.mail().awaitOne(account.email()).text()).contains(newEmail);
+        assertThat(server.mail().awaitOne(newEmail).subject()).contains("email");
+    }
+
+    @Test
+    void anAccountCreatedByAnAdminChoosesItsOwnPasswordBeforeEnrolling() {
+        TestAccount account = accounts.create("initialpw");
+        accounts.requirePasswordChange(account);
+        WebSession session = steps.newSession();
+
+        Page change = steps.password(session, account.username(), account.password());
+        assertThat(change.path()).isEqualTo("/soglia/change-password");
+        assertThat(session.get("/enroll").path()).isEqualTo("/soglia/change-password");
+
+        String chosen = "la mia password segreta " + account.id();
+        Page enrol = session.submit(change, "password", Map.of("new", chosen, "confirm", chosen), "password:submit");
+
+        assertThat(enrol.path()).isEqualTo("/soglia/enroll");
+        assertThat(enrol.messages()).contains("Password cambiata.");
+        assertThat(accounts.column(account, "password_change_required")).isEqualTo("FALSE");
+        assertThat(steps.password(steps.newSession(), account.username(), chosen).path()).isEqualTo("/soglia/enroll");
+    }
+
+    @Test
     void theOwnResetNeedsAFreshSignIn() {
         TestAccount account = accounts.create("stalereset");
         WebSession session = steps.newSession();

@@ -66,6 +66,11 @@ public final class TestAccounts {
         }
     }
 
+    /** As if an admin had created it: the password must be replaced at the first sign-in. */
+    public void requirePasswordChange(TestAccount account) {
+        update("update account set password_change_required = true where id = ?", account.id());
+    }
+
     public void disable(TestAccount account) {
         update("update account set enabled = false where id = ?", account.id());
     }

@@ -33,7 +33,7 @@ public class UsersBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,63}");
-    static final Pattern EMAIL = Pattern.compile("[^\\s@\\p{Cntrl}]{1,64}@[^\\s@\\p{Cntrl}]{1,189}\\.[^\\s@\\p{Cntrl}]{2,}");
+    static final Pattern EMAIL = it.soglia.account.EmailChange.EMAIL;
 
     @Inject
     AccountDirectory directory;

@@ -1,0 +1,64 @@
+package it.soglia.account;
+
+import it.soglia.audit.AuditLog;
+import it.soglia.audit.AuditType;
+import it.soglia.audit.RequestOrigin;
+import it.soglia.mail.MailOutbox;
+import it.soglia.mail.MailTemplates;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A user changes the email of their own account: the password is needed (the email is where reset links go), and
+ * both the old and the new address are told, so a hijacker cannot move the reset path silently.
+ */
+@Stateless
+public class EmailChange {
+
+    /** One address, no spaces or control characters (no header injection), a dot in the domain. */
+    public static final Pattern EMAIL =
+            Pattern.compile("[^\\s@\\p{Cntrl}]{1,64}@[^\\s@\\p{Cntrl}]{1,189}\\.[^\\s@\\p{Cntrl}]{2,}");
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    PasswordHashing passwords;
+
+    @Inject
+    MailTemplates templates;
+
+    @Inject
+    MailOutbox outbox;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    public AccountService.ChangeResult change(String username, String password, String newEmail, RequestOrigin origin) {
+        Account account = accounts.findByUsername(username).orElseThrow();
+        String email = newEmail == null ? "" : newEmail.strip();
+        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            return AccountService.ChangeResult.INVALID;
+        }
+        if (!passwords.matches(password == null ? "" : password, account.getPasswordHash())) {
+            audit.record(AuditType.PASSWORD_CHANGE_FAILED, username, username, origin, "email change");
+            return AccountService.ChangeResult.WRONG_PASSWORD;
+        }
+        String old = account.getEmail();
+        account.changeEmail(email, clock.instant());
+        audit.record(AuditType.EMAIL_CHANGED, username, username, origin, null);
+        Locale locale = templates.locale(account.getLanguage());
+        for (String recipient : old == null || old.equalsIgnoreCase(email) ? new String[] {email} : new String[] {old, email}) {
+            outbox.enqueue(templates.mail("EMAIL_CHANGED", recipient, locale, null, account.getDisplayName(),
+                    account.getUsername(), templates.dateTime(clock.instant(), locale), email, origin.ip(),
+                    templates.contact(locale)));
+        }
+        return AccountService.ChangeResult.DONE;
+    }
+}

@@ -1,0 +1,124 @@
+package it.soglia.web;
+
+import it.soglia.account.AccountService;
+import it.soglia.account.EmailChange;
+import it.soglia.security.Origins;
+import it.soglia.security.Pages;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** The settings forms of "Profilo Utente": own password, language and email. */
+@Named
+@RequestScoped
+public class ProfileSettingsBacking {
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    EmailChange emailChange;
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    ExternalContext external;
+
+    private String currentPassword;
+    private String newPassword;
+    private String confirmation;
+    private String language;
+    private String newEmail;
+    private String emailPassword;
+
+    public void changePassword() {
+        if (newPassword == null || !newPassword.equals(confirmation)) {
+            Messages.error("password.problem.MISMATCH");
+            return;
+        }
+        if (PasswordProblems.report(accounts.changePassword(username(), currentPassword, newPassword, origin()))) {
+            done("password.changed");
+        }
+    }
+
+    public void changeLanguage() {
+        accounts.changeLanguage(username(), language, origin());
+        done("profile.language.changed");
+    }
+
+    public void changeEmail() {
+        if (PasswordProblems.report(emailChange.change(username(), emailPassword, newEmail, origin()))) {
+            done("profile.email.changed");
+        }
+    }
+
+    private void done(String key) {
+        Messages.info(key);
+        Messages.keepAcrossRedirect();
+        Navigation.redirect(Pages.PROFILE);
+    }
+
+    private String username() {
+        return securityContext.getCallerPrincipal().getName();
+    }
+
+    private it.soglia.audit.RequestOrigin origin() {
+        return Origins.of((HttpServletRequest) external.getRequest());
+    }
+
+    public String getCurrentPassword() {
+        return currentPassword;
+    }
+
+    public void setCurrentPassword(String currentPassword) {
+        this.currentPassword = currentPassword;
+    }
+
+    public String getNewPassword() {
+        return newPassword;
+    }
+
+    public void setNewPassword(String newPassword) {
+        this.newPassword = newPassword;
+    }
+
+    public String getConfirmation() {
+        return confirmation;
+    }
+
+    public void setConfirmation(String confirmation) {
+        this.confirmation = confirmation;
+    }
+
+    /** The account's language until the user picks another. */
+    public String getLanguage() {
+        if (language == null) {
+            language = accounts.findByUsername(username()).map(a -> a.getLanguage()).orElse("it");
+        }
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+
+    public String getNewEmail() {
+        return newEmail;
+    }
+
+    public void setNewEmail(String newEmail) {
+        this.newEmail = newEmail;
+    }
+
+    public String getEmailPassword() {
+        return emailPassword;
+    }
+
+    public void setEmailPassword(String emailPassword) {
+        this.emailPassword = emailPassword;
+    }
+}
