@@ -233,6 +233,23 @@ class AdminIT {
     }
 
     @Test
+    void theUsersAndTheAuditLogExportAsCsvWithFormulasDefused() {
+        TestAccount user = accounts.create("csv");
+        steps.enrol(steps.newSession(), user);
+        WebSession admin = signedInAdmin();
+        Page users = admin.get("/admin/users");
+        admin.submit(admin.get("/admin/user?username=" + user.username()), "edit",
+                Map.of("name", "=HYPERLINK(\"http://evil.test\")", "email", user.email()), "edit:save");
+
+        var csv = admin.submitRaw(users, "users", Map.of(), "users:export");
+
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.body()).contains("\"" + user.username() + "\"").contains("\"'=HYPERLINK(");
+        var audit = admin.submitRaw(admin.get("/admin/audit"), "audit", Map.of(), "audit:export");
+        assertThat(audit.body()).startsWith("\uFEFF\"occurred_at\"").contains("TWO_FACTOR_ENROLLED");
+    }
+
+    @Test
     void theAuditLogListsTheEventsOfAnAccount() {
         TestAccount user = accounts.create("audited");
         steps.enrol(steps.newSession(), user);

@@ -74,6 +74,15 @@ public final class WebSession {
 
     /** Fills the named fields of form {@code formId} on the page and presses {@code buttonId}. */
     public Page submit(Page page, String formId, Map<String, String> fields, String buttonId) {
+        return follow(formPost(page, formId, fields, buttonId));
+    }
+
+    /** The raw answer to a form post (a download, say), redirects not followed. */
+    public HttpResponse<String> submitRaw(Page page, String formId, Map<String, String> fields, String buttonId) {
+        return send(formPost(page, formId, fields, buttonId));
+    }
+
+    private HttpRequest formPost(Page page, String formId, Map<String, String> fields, String buttonId) {
         Element element = page.document().getElementById(formId);
         if (!(element instanceof FormElement form)) {
             throw new AssertionError("no form #" + formId + " on " + page.uri());
@@ -86,9 +95,9 @@ public final class WebSession {
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         URI action = page.uri().resolve(form.attr("action"));
-        return follow(HttpRequest.newBuilder(action).header("Accept-Language", acceptLanguage)
+        return HttpRequest.newBuilder(action).header("Accept-Language", acceptLanguage)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     /** The raw answer to a GET, redirects not followed. */

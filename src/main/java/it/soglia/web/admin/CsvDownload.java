@@ -1,0 +1,70 @@
+package it.soglia.web.admin;
+
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * Streams a CSV file as the answer to a Faces POST, page by page, so an export of many rows never holds them all in
+ * memory. Cells that a spreadsheet would run as a formula are defused with a leading apostrophe (CSV injection).
+ */
+final class CsvDownload {
+
+    static final int PAGE = 200;
+
+    private CsvDownload() {
+    }
+
+    /**
+     * @param pages rows of page n (0-based); an empty or short page ends the file
+     */
+    static void send(String fileName, List<String> header, IntFunction<List<List<String>>> pages) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        external.responseReset();
+        external.setResponseContentType("text/csv; charset=UTF-8");
+        external.setResponseHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        try {
+            Writer out = new OutputStreamWriter(external.getResponseOutputStream(), StandardCharsets.UTF_8);
+            out.write('\uFEFF'); // so that spreadsheet programs read UTF-8
+            write(out, header);
+            for (int page = 0; ; page++) {
+                List<List<String>> rows = pages.apply(page);
+                for (List<String> row : rows) {
+                    write(out, row);
+                }
+                if (rows.size() < PAGE) {
+                    break;
+                }
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        faces.responseComplete();
+    }
+
+    private static void write(Writer out, List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.write(';');
+            }
+            out.write(cell(cells.get(i)));
+        }
+        out.write("\r\n");
+    }
+
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+}
