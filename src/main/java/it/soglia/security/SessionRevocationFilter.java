@@ -28,7 +28,7 @@ public class SessionRevocationFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Principal caller = request.getUserPrincipal();
-        if (caller != null && !isStillValid(caller.getName())) {
+        if (caller != null && !isStillValid()) {
             request.logout();
             request.getSession().invalidate();
             response.sendRedirect(request.getContextPath() + Pages.LOGIN + "?notice=session-ended");
@@ -37,9 +37,9 @@ public class SessionRevocationFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    private boolean isStillValid(String username) {
+    private boolean isStillValid() {
         var signedInAt = signedIn.signedInAt();
-        return signedInAt != null && accounts.findByUsername(username)
+        return signedInAt != null && accounts.find(signedIn.accountId())
                 .map(account -> account.acceptsSessionSignedInAt(signedInAt)).orElse(false);
     }
 }

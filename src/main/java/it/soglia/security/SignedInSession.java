@@ -15,8 +15,10 @@ public class SignedInSession implements Serializable {
     private Instant signedInAt;
     private Instant passwordConfirmedAt;
     private boolean admin;
+    private long accountId;
 
-    void record(Instant at, boolean admin) {
+    void record(long accountId, Instant at, boolean admin) {
+        this.accountId = accountId;
         this.signedInAt = at;
         this.passwordConfirmedAt = at;
         this.admin = admin;
@@ -38,6 +40,11 @@ public class SignedInSession implements Serializable {
     /** Whether the password was typed within {@code window}: sensitive pages and actions need it. */
     public boolean isFresh(Instant now, java.time.Duration window) {
         return passwordConfirmedAt != null && now.isBefore(passwordConfirmedAt.plus(window));
+    }
+
+    /** The account signed in, by id: a username deleted and created again is another account. */
+    public long accountId() {
+        return accountId;
     }
 
     public Instant signedInAt() {

@@ -103,7 +103,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         Account account = accounts.find(accountId).orElseThrow();
         pending.clear();
         request.changeSessionId();
-        signedIn.record(clock.instant(), account.getRole() == it.soglia.account.Role.ADMIN);
+        signedIn.record(account.getId(), clock.instant(), account.getRole() == it.soglia.account.Role.ADMIN);
         return context.notifyContainerAboutLogin(account.getUsername(), account.getRole().groups());
     }
 

@@ -19,6 +19,7 @@ public class AccountNotifications {
 
     public static final String RESET_LINK = "RESET_LINK";
     public static final String TWO_FACTOR_RESET = "TWO_FACTOR_RESET";
+    public static final String TWO_FACTOR_ENROLLED = "TWO_FACTOR_ENROLLED";
 
     @Inject
     MailOutbox outbox;
@@ -35,6 +36,17 @@ public class AccountNotifications {
         outbox.enqueue(templates.mail(RESET_LINK, account.getEmail(), locale, link,
                 account.getDisplayName(), account.getUsername(), link, templates.dateTime(expiresAt, locale),
                 minutesValid, origin.ip()));
+    }
+
+    /** A new authenticator now makes the codes: if it was not the owner, they must act at once. */
+    void enrolled(Account account, Instant when, RequestOrigin origin) {
+        if (account.getEmail() == null) {
+            return;
+        }
+        Locale locale = templates.locale(account.getLanguage());
+        outbox.enqueue(templates.mail(TWO_FACTOR_ENROLLED, account.getEmail(), locale, null,
+                account.getDisplayName(), account.getUsername(), templates.dateTime(when, locale), origin.ip(),
+                origin.userAgent(), templates.contact(locale)));
     }
 
     void twoFactorReset(Account account, ResetCause cause, Instant when, RequestOrigin origin) {

@@ -110,6 +110,7 @@ public class TwoFactorService {
             account.activateTwoFactor(cipher.encrypt(secret, activeContext(accountId)), step.getAsLong(), now);
             account.recordSignIn(now, origin.ip()); // enrolment ends with the user signed in
             audit.record(AuditType.TWO_FACTOR_ENROLLED, account.getUsername(), origin);
+            notifications.enrolled(account, now, origin);
             return CodeCheck.ACCEPTED;
         } finally {
             Arrays.fill(secret, (byte) 0);

@@ -57,7 +57,8 @@ class ProfileBrowserIT {
         assertThat(browser.isVisible("qr")).isFalse();
         browser.screenshot("31-profile-step-up");
         browser.type("stepup:password", account.password());
-        browser.clickAndWaitFor("stepup:submit", "/profile");
+        browser.byId("stepup:submit").click();
+        browser.waitUntil(d -> browser.isVisible("manual-key"));
         assertThat(browser.byId("manual-key").getText().replace(" ", "")).isEqualTo(key);
 
         browser.byId("profile:reset2fa").click();

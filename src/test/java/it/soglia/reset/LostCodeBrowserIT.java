@@ -54,7 +54,7 @@ class LostCodeBrowserIT {
         assertThat(browser.byId("lost-result").getText()).contains("riceverai a breve una mail");
         browser.screenshot("11-lost-code-sent");
 
-        String link = server.mail().awaitOne(account.email()).resetLink();
+        String link = server.mail().awaitResetLink(account.email()).resetLink();
         browser.driver().get(link);
         browser.waitForPath("/reset");
         assertThat(browser.byId("reset:confirm").isDisplayed()).isTrue();

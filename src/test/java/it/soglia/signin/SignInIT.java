@@ -53,6 +53,8 @@ class SignInIT {
         assertThat(profile.text("profile-username")).isEqualTo(account.username());
         assertThat(accounts.column(account, "two_factor_state")).isEqualTo("ACTIVE");
         assertThat(accounts.auditTypes(account)).contains("SIGN_IN_PASSWORD_OK", "TWO_FACTOR_ENROLLED");
+        assertThat(server.mail().awaitContaining(account.email(), "è stata collegata").subject())
+                .contains("nuova app di autenticazione"); // if it was not them, they learn at once
     }
 
     @Test

@@ -75,9 +75,11 @@ public final class Browser implements AutoCloseable {
         input.sendKeys(text);
     }
 
-    /** Clicks and waits until the browser shows a page at {@code expectedPath}. */
+    /** Clicks and waits until the browser shows a new page at {@code expectedPath} (also when it is the same path). */
     public void clickAndWaitFor(String id, String expectedPath) {
+        WebElement page = driver.findElement(By.tagName("html"));
         byId(id).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
         waitForPath(expectedPath);
     }
 

@@ -65,23 +65,39 @@ public final class TestMail implements AutoCloseable {
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> isTo(m, recipient)).map(TestMail::read).toList();
     }
 
-    /** Waits until {@code count} mails reached {@code recipient}; returns them all. */
-    public List<ReceivedMail> await(String recipient, int count, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
+    /** The mails to {@code recipient} that carry a reset link, oldest first. */
+    public List<ReceivedMail> resetLinks(String recipient) {
+        return to(recipient).stream().filter(m -> RESET_LINK.matcher(m.text()).find()).toList();
+    }
+
+    /** Waits for {@code count} reset-link mails to {@code recipient}; returns them, oldest first. */
+    public List<ReceivedMail> awaitResetLinks(String recipient, int count) {
+        return awaitMatching(recipient, count, m -> RESET_LINK.matcher(m.text()).find());
+    }
+
+    /** The newest reset-link mail to {@code recipient}, once there is one. */
+    public ReceivedMail awaitResetLink(String recipient) {
+        List<ReceivedMail> mails = awaitResetLinks(recipient, 1);
+        return mails.get(mails.size() - 1);
+    }
+
+    /** The newest mail to {@code recipient} whose text contains {@code fragment}, once there is one. */
+    public ReceivedMail awaitContaining(String recipient, String fragment) {
+        List<ReceivedMail> mails = awaitMatching(recipient, 1, m -> m.text().contains(fragment));
+        return mails.get(mails.size() - 1);
+    }
+
+    private List<ReceivedMail> awaitMatching(String recipient, int count, java.util.function.Predicate<ReceivedMail> kind) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
-            List<ReceivedMail> mails = to(recipient);
+            List<ReceivedMail> mails = to(recipient).stream().filter(kind).toList();
             if (mails.size() >= count) {
                 return mails;
             }
             pause();
         }
-        throw new AssertionError("expected " + count + " mail(s) to " + recipient + " within " + timeout
-                + ", got " + to(recipient).size());
-    }
-
-    public ReceivedMail awaitOne(String recipient) {
-        List<ReceivedMail> mails = await(recipient, 1, Duration.ofSeconds(30));
-        return mails.get(mails.size() - 1);
+        throw new AssertionError("expected " + count + " such mail(s) to " + recipient + ", got: "
+                + to(recipient).stream().map(ReceivedMail::subject).toList());
     }
 
     @Override
