@@ -33,14 +33,23 @@ public class ViewExpiredExceptionHandlerFactory extends ExceptionHandlerFactory 
         public void handle() throws FacesException {
             Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
             while (events.hasNext()) {
-                Throwable exception = events.next().getContext().getException();
-                if (exception instanceof ViewExpiredException) {
+                if (isViewExpired(events.next().getContext().getException())) {
                     events.remove();
                     Navigation.toLogin(LoginNotice.VIEW_EXPIRED);
                     return;
                 }
             }
             getWrapped().handle();
+        }
+
+        /** Also when wrapped, as Faces does for exceptions thrown during a phase. */
+        private static boolean isViewExpired(Throwable exception) {
+            for (Throwable t = exception; t != null; t = t.getCause()) {
+                if (t instanceof ViewExpiredException) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }
