@@ -313,6 +313,19 @@ class SignInIT {
     }
 
     @Test
+    void aFormPostedAfterItsSessionEndedLeadsBackToTheSignInWithAMessage() {
+        Page oldTab = steps.newSession().get("/login");
+        WebSession afterTimeout = steps.newSession(); // the old session (and its views) are gone
+
+        Page page = afterTimeout.submit(oldTab, "login", java.util.Map.of("username", "x", "password", "y"),
+                "login:submit");
+
+        assertThat(page.path()).isEqualTo("/soglia/login");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.messages()).contains("La pagina era scaduta");
+    }
+
+    @Test
     void signedInPagesAskForASignIn() {
         assertThat(steps.newSession().get("/profile").path()).isEqualTo("/soglia/login");
         assertThat(steps.newSession().get("/").path()).isEqualTo("/soglia/login");
