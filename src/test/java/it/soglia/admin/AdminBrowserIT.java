@@ -2,40 +2,22 @@ package it.soglia.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.soglia.testing.Browser;
+import it.soglia.testing.BrowserTest;
 import it.soglia.testing.Codes;
 import it.soglia.testing.SignInSteps;
 import it.soglia.testing.SogliaServer;
-import it.soglia.testing.SogliaServerExtension;
 import it.soglia.testing.TestAccount;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
  * An admin in Chromium finds a user among many, resets their two-factor authentication with a reason, creates a
  * user, and sees it all in the audit log; the user gets the mail and the QR code at the next sign-in.
  */
-@ExtendWith(SogliaServerExtension.class)
-class AdminBrowserIT {
-
-    private final SogliaServer server;
-    private Browser browser;
+class AdminBrowserIT extends BrowserTest {
 
     AdminBrowserIT(SogliaServer server) {
-        this.server = server;
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(server.baseUrl());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
+        super(server);
     }
 
     @Test
@@ -101,16 +83,5 @@ class AdminBrowserIT {
         var steps = new SignInSteps(server);
         assertThat(steps.password(steps.newSession(), username, password).path())
                 .isEqualTo("/soglia/change-password"); // the initial password is replaced first
-    }
-
-    private void signInAndEnrol(TestAccount account) {
-        browser.visit("/login");
-        browser.type("login:username", account.username());
-        browser.type("login:password", account.password());
-        browser.byId("login:submit").click();
-        browser.waitForPath("/enroll");
-        String key = browser.byId("manual-key").getText().replace(" ", "");
-        browser.type("enroll:code", Codes.code(key, server.clock().now(), 0));
-        browser.clickAndWaitFor("enroll:submit", "/profile");
     }
 }

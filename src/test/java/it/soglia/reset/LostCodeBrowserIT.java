@@ -2,39 +2,21 @@ package it.soglia.reset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.soglia.testing.Browser;
+import it.soglia.testing.BrowserTest;
 import it.soglia.testing.Codes;
 import it.soglia.testing.SignInSteps;
 import it.soglia.testing.SogliaServer;
-import it.soglia.testing.SogliaServerExtension;
 import it.soglia.testing.TestAccount;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The manual's whole path in Chromium: the phone is lost, the user asks for the link, the mail arrives, the link
  * resets the account, and the next sign-in enrols a new authenticator. A screenshot of every page.
  */
-@ExtendWith(SogliaServerExtension.class)
-class LostCodeBrowserIT {
-
-    private final SogliaServer server;
-    private Browser browser;
+class LostCodeBrowserIT extends BrowserTest {
 
     LostCodeBrowserIT(SogliaServer server) {
-        this.server = server;
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(server.baseUrl());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
+        super(server);
     }
 
     @Test
@@ -88,12 +70,5 @@ class LostCodeBrowserIT {
         assertThat(browser.byId("reset-invalid").getText()).contains("Questo link non è valido");
         browser.screenshot("16-reset-invalid");
         browser.clickAndWaitFor("reset-to-login", "/login");
-    }
-
-    private void signInWithPassword(TestAccount account) {
-        browser.visit("/login");
-        browser.type("login:username", account.username());
-        browser.type("login:password", account.password());
-        browser.byId("login:submit").click();
     }
 }

@@ -319,25 +319,13 @@ class LostCodeIT {
     }
 
     private static void awaitOutboxStatus(String recipient, String status) {
-        awaitRow("select status from mail_outbox where recipient = ? and kind = 'RESET_LINK'", recipient, status::equals);
+        server.database().await("select status from mail_outbox where recipient = ? and kind = 'RESET_LINK'", recipient,
+                status::equals);
     }
 
     private static void awaitAttempts(String recipient, int attempts) {
-        awaitRow("select attempts from mail_outbox where recipient = ? and kind = 'RESET_LINK'", recipient,
-                value -> Integer.parseInt(value) >= attempts);
-    }
-
-    private static void awaitRow(String sql, String recipient, java.util.function.Predicate<String> condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            List<String> values = server.database().column(sql, recipient);
-            if (!values.isEmpty() && values.stream().allMatch(condition)) {
-                return;
-            }
-            pause();
-        }
-        throw new AssertionError("outbox never reached the expected state for " + recipient + ": "
-                + server.database().column(sql, recipient));
+        server.database().await("select attempts from mail_outbox where recipient = ? and kind = 'RESET_LINK'",
+                recipient, value -> Integer.parseInt(value) >= attempts);
     }
 
     private static void pause() {

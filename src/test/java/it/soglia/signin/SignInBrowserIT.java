@@ -2,37 +2,19 @@ package it.soglia.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.soglia.testing.Browser;
+import it.soglia.testing.BrowserTest;
 import it.soglia.testing.Codes;
 import it.soglia.testing.QrImages;
 import it.soglia.testing.SogliaServer;
-import it.soglia.testing.SogliaServerExtension;
 import it.soglia.testing.TestAccount;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** First access and daily sign-in in Chromium, as a person does them; a screenshot of every page. */
-@ExtendWith(SogliaServerExtension.class)
-class SignInBrowserIT {
-
-    private final SogliaServer server;
-    private Browser browser;
+class SignInBrowserIT extends BrowserTest {
 
     SignInBrowserIT(SogliaServer server) {
-        this.server = server;
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(server.baseUrl());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
+        super(server);
     }
 
     @Test
@@ -85,11 +67,5 @@ class SignInBrowserIT {
 
         assertThat(browser.messages()).contains("Nome utente o password non validi.");
         browser.screenshot("06-login-failed");
-    }
-
-    private void signInWithPassword(TestAccount account) {
-        browser.type("login:username", account.username());
-        browser.type("login:password", account.password());
-        browser.byId("login:submit").click();
     }
 }

@@ -66,6 +66,27 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits (up to 30 s) until {@code sql} returns at least one row and every value satisfies {@code condition}:
+     * what Soglia does in the background (the mail outbox) lands a little later.
+     */
+    public void await(String sql, Object parameter, java.util.function.Predicate<String> condition) {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            var values = column(sql, parameter);
+            if (!values.isEmpty() && values.stream().allMatch(condition)) {
+                return;
+            }
+            try {
+                java.util.concurrent.TimeUnit.MILLISECONDS.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("never reached the expected state: " + sql + " -> " + column(sql, parameter));
+    }
+
     @Override
     public void close() {
         server.stop();

@@ -1,0 +1,48 @@
+package it.soglia.testing;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Base of the Chromium tests: the shared server, a fresh browser per test, and the sign-in steps typed as a person
+ * types them.
+ */
+@ExtendWith(SogliaServerExtension.class)
+public abstract class BrowserTest {
+
+    protected final SogliaServer server;
+    protected Browser browser;
+
+    protected BrowserTest(SogliaServer server) {
+        this.server = server;
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.open(server.baseUrl());
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    /** Types username and password on {@code /login} and submits; where it leads is for the test to check. */
+    protected void signInWithPassword(TestAccount account) {
+        browser.visit("/login");
+        browser.type("login:username", account.username());
+        browser.type("login:password", account.password());
+        browser.byId("login:submit").click();
+    }
+
+    /** First access: password, then the code of the key shown; ends on the profile. Returns the key. */
+    protected String signInAndEnrol(TestAccount account) {
+        signInWithPassword(account);
+        browser.waitForPath("/enroll");
+        String key = browser.byId("manual-key").getText().replace(" ", "");
+        browser.type("enroll:code", Codes.code(key, server.clock().now(), 0));
+        browser.clickAndWaitFor("enroll:submit", "/profile");
+        return key;
+    }
+}
