@@ -123,6 +123,9 @@ class AdminIT {
         assertThat(refused.messages()).contains("inserisci di nuovo la tua password");
         assertThat(accounts.column(user, "two_factor_state")).isEqualTo("ACTIVE");
 
+        assertThat(admin.get("/admin/users").has("stepup")).isTrue();
+        assertThat(admin.get("/admin/mails").has("stepup")).isTrue();
+
         Page confirmed = admin.submit(refused, "stepup", Map.of("password", adminAccount.password()), "stepup:submit");
         assertThat(confirmed.has("stepup")).isFalse();
         admin.submit(confirmed, "user", Map.of(), "user:confirmReset");

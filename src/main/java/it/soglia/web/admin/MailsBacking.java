@@ -32,6 +32,9 @@ public class MailsBacking {
     @Inject
     ExternalContext external;
 
+    @Inject
+    it.soglia.web.StepUpBacking stepUp;
+
     private List<FailedMail> failed;
 
     @PostConstruct
@@ -44,6 +47,10 @@ public class MailsBacking {
     }
 
     public void resend(FailedMail mail) {
+        if (!stepUp.isFresh()) {
+            Messages.error("admin.step-up.needed");
+            return;
+        }
         if (outbox.resend(mail.id())) {
             audit.record(AuditType.MAIL_RESENT, securityContext.getCallerPrincipal().getName(), null,
                     Origins.of((HttpServletRequest) external.getRequest()), mail.kind() + " #" + mail.id());

@@ -45,6 +45,9 @@ public class UsersBacking implements Serializable {
     @Inject
     SecurityContext securityContext;
 
+    @Inject
+    it.soglia.web.StepUpBacking stepUp;
+
     private final LazyDataModel<Account> users = new Users();
     private Role role;
     private TwoFactorState twoFactorState;
@@ -63,6 +66,11 @@ public class UsersBacking implements Serializable {
 
     /** Creates the account with a random initial password, shown once to the admin to hand over. */
     public void create() {
+        if (!stepUp.isFresh()) {
+            Messages.error("admin.step-up.needed");
+            failValidation();
+            return;
+        }
         String email = newEmail == null || newEmail.isBlank() ? null : newEmail.strip();
         if (newUsername == null || !USERNAME.matcher(newUsername.strip()).matches()) {
             Messages.error("admin.users.create.username-invalid");
