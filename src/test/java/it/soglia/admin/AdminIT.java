@@ -59,6 +59,18 @@ class AdminIT {
     }
 
     @Test
+    void resettingAUserWhoNeverEnrolledChangesNothingAndSendsNoMail() {
+        TestAccount user = accounts.create("neverenrolled");
+        WebSession admin = signedInAdmin();
+
+        Page after = admin.submit(admin.get("/admin/user?username=" + user.username()), "user", Map.of(),
+                "user:confirmReset");
+
+        assertThat(after.messages()).contains("non c’è nulla da reimpostare");
+        assertThat(accounts.auditTypes(user)).doesNotContain("TWO_FACTOR_RESET");
+    }
+
+    @Test
     void anAdminUnlocksALockedCodeStep() {
         TestAccount user = accounts.create("unlock");
         String key = steps.enrol(steps.newSession(), user);

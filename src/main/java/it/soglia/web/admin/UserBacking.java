@@ -90,6 +90,10 @@ public class UserBacking implements Serializable {
         if (!allowed()) {
             return;
         }
+        if (!account.isTwoFactorActive()) {
+            Messages.warn("admin.user.reset.not-enrolled", account.getUsername());
+            return; // nothing to reset, and no confusing mail to the user
+        }
         String why = reason == null ? null : reason.strip();
         if (why != null && why.length() > MAX_REASON) {
             Messages.error("admin.user.reason.too-long", MAX_REASON);
