@@ -36,6 +36,22 @@ class AdminBrowserIT extends BrowserTest {
         browser.waitUntil(d -> d.findElements(By.cssSelector("[id='users:table_data'] tr")).size() == 1
                 && d.findElement(By.id("users:table_data")).getText().contains(user.username()));
         browser.screenshot("20-admin-users-search");
+
+        browser.type("users:table:globalFilter", "");
+        browser.byId("users:roleFilter").click();
+        browser.waitUntil(d -> browser.isVisible("users:roleFilter_items"));
+        browser.driver().findElement(By.cssSelector("[id='users:roleFilter_items'] li[data-label='Amministratore']")).click();
+        browser.waitUntil(d -> {
+            var rows = d.findElements(By.cssSelector("[id='users:table_data'] tr"));
+            return !rows.isEmpty() && rows.stream().allMatch(row -> row.getText().contains("Amministratore"));
+        });
+        browser.screenshot("20b-admin-users-role-filter");
+        browser.byId("users:roleFilter").click();
+        browser.waitUntil(d -> browser.isVisible("users:roleFilter_items"));
+        browser.driver().findElement(By.cssSelector("[id='users:roleFilter_items'] li[data-label='Tutti i ruoli']")).click();
+        browser.type("users:table:globalFilter", user.username());
+        browser.waitUntil(d -> d.findElements(By.cssSelector("[id='users:table_data'] tr")).size() == 1
+                && d.findElement(By.id("users:table_data")).getText().contains(user.username()));
         browser.clickLink(user.username());
         browser.waitForPath("/admin/user");
         browser.screenshot("21-admin-user");
@@ -52,7 +68,9 @@ class AdminBrowserIT extends BrowserTest {
         browser.clickAndWaitFor("nav-audit", "/admin/audit");
         browser.type("audit:account", user.username());
         browser.byId("audit:account").sendKeys("\t");
-        browser.waitUntil(d -> d.findElement(By.id("audit:table_data")).getText().contains("TWO_FACTOR_RESET"));
+        browser.waitUntil(d -> d.findElement(By.id("audit:table_data")).getText().contains("TWO_FACTOR_RESET")
+                && d.findElements(By.cssSelector("[id='audit:table_data'] tr")).stream()
+                        .allMatch(row -> row.getText().contains(user.username()))); // the filter really applies
         assertThat(browser.byId("audit:table_data").getText()).contains("by ADMIN: nuovo telefono")
                 .contains(admin.username());
         browser.screenshot("23-admin-audit");

@@ -24,6 +24,9 @@ public class AuditBacking implements Serializable {
     @Inject
     AuditQueries queries;
 
+    @Inject
+    it.soglia.account.AccountService accounts;
+
     private final LazyDataModel<AuditEvent> events = new Events();
     private String account;
     private AuditType type;
@@ -47,8 +50,11 @@ public class AuditBacking implements Serializable {
                         .toList());
     }
 
+    /** The account as typed, in any case, becomes its stored username (events name it that way). */
     private AuditQueries.Filter filter() {
-        return new AuditQueries.Filter(account, type);
+        String subject = account == null || account.isBlank() ? null
+                : accounts.findByUsername(account).map(a -> a.getUsername()).orElse(account.strip());
+        return new AuditQueries.Filter(subject, type);
     }
 
     private final class Events extends LazyDataModel<AuditEvent> {
