@@ -32,12 +32,12 @@ class AdminBrowserIT extends BrowserTest {
         signInAndEnrol(admin);
 
         browser.clickAndWaitFor("nav-users", "/admin/users");
-        browser.type("users:table:globalFilter", user.username());
+        browser.search("users:table:globalFilter", "usersTable", user.username());
         browser.waitUntil(d -> d.findElements(By.cssSelector("[id='users:table_data'] tr")).size() == 1
                 && d.findElement(By.id("users:table_data")).getText().contains(user.username()));
         browser.screenshot("20-admin-users-search");
 
-        browser.type("users:table:globalFilter", "");
+        browser.search("users:table:globalFilter", "usersTable", "");
         browser.byId("users:roleFilter").click();
         browser.waitUntil(d -> browser.isVisible("users:roleFilter_items"));
         browser.driver().findElement(By.cssSelector("[id='users:roleFilter_items'] li[data-label='Amministratore']")).click();
@@ -49,7 +49,7 @@ class AdminBrowserIT extends BrowserTest {
         browser.byId("users:roleFilter").click();
         browser.waitUntil(d -> browser.isVisible("users:roleFilter_items"));
         browser.driver().findElement(By.cssSelector("[id='users:roleFilter_items'] li[data-label='Tutti i ruoli']")).click();
-        browser.type("users:table:globalFilter", user.username());
+        browser.search("users:table:globalFilter", "usersTable", user.username());
         browser.waitUntil(d -> d.findElements(By.cssSelector("[id='users:table_data'] tr")).size() == 1
                 && d.findElement(By.id("users:table_data")).getText().contains(user.username()));
         browser.clickLink(user.username());

@@ -3,33 +3,17 @@ package it.soglia.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.soglia.testing.Codes;
-import it.soglia.testing.SignInSteps;
+import it.soglia.testing.PageTest;
 import it.soglia.testing.SogliaServer;
-import it.soglia.testing.SogliaServerExtension;
 import it.soglia.testing.TestAccount;
-import it.soglia.testing.TestAccounts;
 import it.soglia.testing.WebSession;
 import it.soglia.testing.WebSession.Page;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The admins' actions on one user, through the real pages: reset, unlock, disable, and what each leaves behind. */
-@ExtendWith(SogliaServerExtension.class)
-class AdminIT {
-
-    private static SogliaServer server;
-    private static SignInSteps steps;
-    private static TestAccounts accounts;
-
-    @BeforeAll
-    static void start(SogliaServer sogliaServer) {
-        server = sogliaServer;
-        steps = new SignInSteps(server);
-        accounts = server.accounts();
-    }
+class AdminIT extends PageTest {
 
     private static WebSession signedInAdmin() {
         TestAccount admin = accounts.create("admin", "ADMIN", true);

@@ -2,35 +2,19 @@ package it.soglia.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.soglia.testing.PageTest;
 import it.soglia.testing.QrImages;
 import it.soglia.testing.SignInSteps;
-import it.soglia.testing.SogliaServer;
-import it.soglia.testing.SogliaServerExtension;
 import it.soglia.testing.TestAccount;
-import it.soglia.testing.TestAccounts;
 import it.soglia.testing.WebSession;
 import it.soglia.testing.WebSession.Page;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** "Profilo Utente": the QR code of the active authenticator, the password step-up, and the user's own reset. */
-@ExtendWith(SogliaServerExtension.class)
-class ProfileIT {
-
-    private static SogliaServer server;
-    private static SignInSteps steps;
-    private static TestAccounts accounts;
-
-    @BeforeAll
-    static void start(SogliaServer sogliaServer) {
-        server = sogliaServer;
-        steps = new SignInSteps(server);
-        accounts = server.accounts();
-    }
+class ProfileIT extends PageTest {
 
     @Test
     void rightAfterSignInTheProfileShowsTheQrCodeOfTheEnrolledSecret() {

@@ -3,11 +3,9 @@ package it.soglia.reset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.soglia.testing.Codes;
+import it.soglia.testing.PageTest;
 import it.soglia.testing.SignInSteps;
-import it.soglia.testing.SogliaServer;
-import it.soglia.testing.SogliaServerExtension;
 import it.soglia.testing.TestAccount;
-import it.soglia.testing.TestAccounts;
 import it.soglia.testing.TestMail;
 import it.soglia.testing.TestMail.ReceivedMail;
 import it.soglia.testing.WebSession;
@@ -17,24 +15,16 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** "Non sei più in possesso del codice?": the mailed reset link, through the real pages and a real SMTP server. */
-@ExtendWith(SogliaServerExtension.class)
-class LostCodeIT {
+class LostCodeIT extends PageTest {
 
     private static final String SAME_ANSWER = "Se l’indirizzo inserito è quello associato al tuo account";
 
-    private static SogliaServer server;
-    private static SignInSteps steps;
-    private static TestAccounts accounts;
     private static TestMail mail;
 
     @BeforeAll
-    static void start(SogliaServer sogliaServer) {
-        server = sogliaServer;
-        steps = new SignInSteps(server);
-        accounts = server.accounts();
+    static void useMail() {
         mail = server.mail();
     }
 

@@ -3,35 +3,19 @@ package it.soglia.signin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.soglia.testing.Codes;
+import it.soglia.testing.PageTest;
 import it.soglia.testing.SignInSteps;
-import it.soglia.testing.SogliaServer;
-import it.soglia.testing.SogliaServerExtension;
 import it.soglia.testing.TestAccount;
-import it.soglia.testing.TestAccounts;
 import it.soglia.testing.WebSession;
 import it.soglia.testing.WebSession.Page;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Sign-in through the real pages of Soglia running in Payara Micro: first access, daily sign-in and refusals. */
-@ExtendWith(SogliaServerExtension.class)
-class SignInIT {
+class SignInIT extends PageTest {
 
     private static final String BAD_CREDENTIALS = "Nome utente o password non validi.";
     private static final String WRONG_CODE = "Codice non valido.";
-
-    private static SogliaServer server;
-    private static SignInSteps steps;
-    private static TestAccounts accounts;
-
-    @BeforeAll
-    static void start(SogliaServer sogliaServer) {
-        server = sogliaServer;
-        steps = new SignInSteps(server);
-        accounts = server.accounts();
-    }
 
     @Test
     void firstAccessShowsTheQrCodeAndTheKeyAndTheFirstCodeSignsIn() {

@@ -79,8 +79,18 @@ public final class Browser implements AutoCloseable {
     public void clickAndWaitFor(String id, String expectedPath) {
         WebElement page = driver.findElement(By.tagName("html"));
         byId(id).click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> isGone(page));
         waitForPath(expectedPath);
+    }
+
+    /** True once the element left the document (chromedriver may answer "stale" or "not in the document"). */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.WebDriverException gone) {
+            return true;
+        }
     }
 
     public void waitForPath(String expectedPath) {
@@ -94,6 +104,15 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(15))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> condition.apply(driver));
+    }
+
+    /**
+     * Puts {@code text} into a PrimeFaces table's search field and asks the table to filter once (typing fires one
+     * request per key, which makes waiting for "the" answer racy).
+     */
+    public void search(String inputId, String widgetVar, String text) {
+        driver.executeScript("document.getElementById(arguments[0]).value = arguments[1]; PF(arguments[2]).filter();",
+                inputId, text, widgetVar);
     }
 
     /** Clicks the link with this text, again if an Ajax update replaced it meanwhile. */
