@@ -28,7 +28,9 @@ public class DisplayTime {
                 .withLocale(locale).withZone(zone).format(instant);
     }
 
-    public ZoneId zone() {
-        return zone;
+    /** A time of day only (for "locked until 14:30"). */
+    public String time(Instant instant) {
+        var locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).withZone(zone).format(instant);
     }
 }

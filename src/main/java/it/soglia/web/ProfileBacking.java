@@ -40,9 +40,6 @@ public class ProfileBacking {
     @Inject
     ExternalContext external;
 
-    @Inject
-    DisplayTime displayTime;
-
     private Account account;
     private Optional<EnrolmentKey> key;
 
@@ -81,10 +78,6 @@ public class ProfileBacking {
         request().logout();
         external.invalidateSession();
         Navigation.toLogin(LoginNotice.RESET_DONE);
-    }
-
-    public String format(java.time.Instant instant) {
-        return displayTime.format(instant);
     }
 
     private HttpServletRequest request() {

@@ -15,9 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** What the code prompt and the enrolment page share: the pending sign-in and the handing over of a code. */
@@ -41,8 +38,7 @@ public class SecondStep {
     Duration pendingTimeout;
 
     @Inject
-    @ConfigProperty(name = "soglia.time-zone", defaultValue = "Europe/Rome")
-    ZoneId zone;
+    DisplayTime displayTime;
 
     /** True when the password was verified recently and the sign-in continues on the page asking. */
     public boolean isPendingFor(boolean enrolment) {
@@ -75,9 +71,7 @@ public class SecondStep {
 
     /** Says until when the code step is locked, in the page's language and the configured time zone. */
     public void showLock(java.time.Instant until) {
-        var locale = jakarta.faces.context.FacesContext.getCurrentInstance().getViewRoot().getLocale();
-        Messages.error("code.locked", DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
-                .withLocale(locale).withZone(zone).format(until));
+        Messages.error("code.locked", displayTime.time(until));
     }
 
     /** Hands the code to the mechanism; signed in → the profile, otherwise a message saying why not. */
