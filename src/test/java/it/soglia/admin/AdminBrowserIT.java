@@ -38,17 +38,13 @@ class AdminBrowserIT extends BrowserTest {
         browser.screenshot("20-admin-users-search");
 
         browser.search("users:table:globalFilter", "usersTable", "");
-        browser.byId("users:roleFilter").click();
-        browser.waitUntil(d -> browser.isVisible("users:roleFilter_items"));
-        browser.driver().findElement(By.cssSelector("[id='users:roleFilter_items'] li[data-label='Amministratore']")).click();
+        browser.choose("users:roleFilter", "Amministratore");
         browser.waitUntil(d -> {
             var rows = d.findElements(By.cssSelector("[id='users:table_data'] tr"));
             return !rows.isEmpty() && rows.stream().allMatch(row -> row.getText().contains("Amministratore"));
         });
         browser.screenshot("20b-admin-users-role-filter");
-        browser.byId("users:roleFilter").click();
-        browser.waitUntil(d -> browser.isVisible("users:roleFilter_items"));
-        browser.driver().findElement(By.cssSelector("[id='users:roleFilter_items'] li[data-label='Tutti i ruoli']")).click();
+        browser.choose("users:roleFilter", "Tutti i ruoli");
         browser.search("users:table:globalFilter", "usersTable", user.username());
         browser.waitUntil(d -> d.findElements(By.cssSelector("[id='users:table_data'] tr")).size() == 1
                 && d.findElement(By.id("users:table_data")).getText().contains(user.username()));

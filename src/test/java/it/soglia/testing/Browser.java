@@ -113,6 +113,37 @@ public final class Browser implements AutoCloseable {
     public void search(String inputId, String widgetVar, String text) {
         driver.executeScript("document.getElementById(arguments[0]).value = arguments[1]; PF(arguments[2]).filter();",
                 inputId, text, widgetVar);
+        awaitAjaxIdle();
+    }
+
+    /**
+     * Waits until no PrimeFaces Ajax request is queued or in flight, so the next step does not race an answer that
+     * is still on its way (a late answer would overwrite what the next step's answer rendered).
+     */
+    public void awaitAjaxIdle() {
+        waitUntil(d -> Boolean.TRUE.equals(d.executeScript(
+                "return (!window.jQuery || jQuery.active === 0)"
+                        + " && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty());")));
+    }
+
+    /**
+     * Picks {@code label} in a PrimeFaces SelectOneMenu as a person does: opens it and clicks the item, again if the
+     * menu did not take it (a click while the panel is still opening can be lost), until the menu shows the
+     * choice; then waits until the Ajax it fired has been answered.
+     */
+    public void choose(String menuId, String label) {
+        waitUntil(d -> {
+            if (label.equals(d.findElement(By.id(menuId + "_label")).getText())) {
+                return true;
+            }
+            if (isVisible(menuId + "_items")) {
+                d.findElement(By.cssSelector("[id='" + menuId + "_items'] li[data-label='" + label + "']")).click();
+            } else {
+                byId(menuId).click();
+            }
+            return false;
+        });
+        awaitAjaxIdle();
     }
 
     /** Clicks the link with this text, again if an Ajax update replaced it meanwhile. */

@@ -3,6 +3,9 @@ package it.soglia.testing;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * Base of the Chromium tests: the shared server, a fresh browser per test, and the sign-in steps typed as a person
@@ -17,6 +20,19 @@ public abstract class BrowserTest {
     protected BrowserTest(SogliaServer server) {
         this.server = server;
     }
+
+    /**
+     * A failed test leaves a picture of what the browser showed when it failed, named after the test (this runs
+     * before {@code @AfterEach} closes the browser).
+     */
+    @RegisterExtension
+    final TestExecutionExceptionHandler screenshotOnFailure = (ExtensionContext context, Throwable failure) -> {
+        if (browser != null) {
+            browser.screenshot("FAILED-" + context.getRequiredTestClass().getSimpleName() + "-"
+                    + context.getRequiredTestMethod().getName());
+        }
+        throw failure;
+    };
 
     @BeforeEach
     void openBrowser() {
