@@ -9,6 +9,7 @@ import it.soglia.testing.TestAccount;
 import it.soglia.testing.WebSession;
 import it.soglia.testing.WebSession.Page;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -245,5 +246,33 @@ class AdminIT extends PageTest {
 
         assertThat(audit.has("audit:table")).isTrue();
         assertThat(audit.text("audit:table")).contains("TWO_FACTOR_ENROLLED").contains(user.username());
+    }
+
+    @Test
+    void theSearchFindsUsersByAnyPartOfUsernameNameOrEmailIgnoringCaseAndAfterAnEdit() {
+        TestAccount second = accounts.create("srchb");
+        TestAccount first = accounts.create("srcha");
+        WebSession admin = signedInAdmin();
+        for (TestAccount account : List.of(first, second)) { // the search must see names changed after creation
+            admin.submit(admin.get("/admin/user?username=" + account.username()), "edit",
+                    Map.of("name", "Zefira Quattrocchi", "email", account.email()), "edit:save");
+        }
+        Page users = admin.get("/admin/users");
+
+        assertThat(searchUsers(admin, users, "QUATTROCCHI")).containsExactly(first.username(), second.username());
+        assertThat(searchUsers(admin, users, "zefira quattro")).containsExactly(first.username(), second.username());
+        assertThat(searchUsers(admin, users, second.username().toUpperCase(java.util.Locale.ROOT)))
+                .containsExactly(second.username());
+        assertThat(searchUsers(admin, users, "  " + first.email().substring(2) + " ")).containsExactly(first.username());
+        // LIKE's wildcards typed in the search are plain characters: "_" is not "any one character"
+        assertThat(searchUsers(admin, users, first.username().replace('.', '_'))).isEmpty();
+        assertThat(searchUsers(admin, users, "%")).isEmpty();
+    }
+
+    /** The usernames in the users table after typing {@code text} in its search field, in the table's order. */
+    private static List<String> searchUsers(WebSession admin, Page users, String text) {
+        var table = admin.ajax(users, "users", "users:table", Map.of("users:table_filtering", "true",
+                "users:table_encodeFeature", "true", "users:table:globalFilter", text));
+        return table.select("tr[data-ri] td:first-child a").eachText();
     }
 }

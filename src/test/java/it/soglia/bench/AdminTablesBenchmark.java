@@ -2,6 +2,7 @@ package it.soglia.bench;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import it.soglia.account.Account;
 import it.soglia.account.Argon2Parameters;
 import it.soglia.account.Argon2PasswordHasher;
 import it.soglia.testing.Codes;
@@ -188,7 +189,7 @@ public final class AdminTablesBenchmark {
             try (PreparedStatement insert = c.prepareStatement("insert into account (id, username, username_key,"
                     + " display_name, email, language, role, enabled, password_hash, two_factor_state, totp_enrolled_at,"
                     + " code_failures, code_locked_until, last_sign_in_at, last_sign_in_ip, created_at, updated_at,"
-                    + " version) values (?, ?, ?, ?, ?, 'it', ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, 0)")) {
+                    + " version, search_text) values (?, ?, ?, ?, ?, 'it', ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, 0, ?)")) {
                 for (int i = accountsSeeded; i < accounts; i++) {
                     String first = FIRST[random.nextInt(FIRST.length)];
                     String last = LAST[random.nextInt(LAST.length)];
@@ -198,8 +199,10 @@ public final class AdminTablesBenchmark {
                     insert.setLong(1, ID_BASE + i);
                     insert.setString(2, username);
                     insert.setString(3, username.toLowerCase(Locale.ROOT));
-                    insert.setString(4, first + " " + last);
-                    insert.setString(5, random.nextInt(20) == 0 ? null : username.toLowerCase(Locale.ROOT) + "@example.test");
+                    String displayName = first + " " + last;
+                    String email = random.nextInt(20) == 0 ? null : username.toLowerCase(Locale.ROOT) + "@example.test";
+                    insert.setString(4, displayName);
+                    insert.setString(5, email);
                     insert.setString(6, random.nextInt(200) == 0 ? "ADMIN" : "USER");
                     insert.setBoolean(7, random.nextInt(50) != 0);
                     insert.setString(8, hash);
@@ -210,6 +213,7 @@ public final class AdminTablesBenchmark {
                     insert.setString(13, active ? "10.0." + random.nextInt(256) + "." + random.nextInt(256) : null);
                     insert.setTimestamp(14, Timestamp.from(created));
                     insert.setTimestamp(15, Timestamp.from(created));
+                    insert.setString(16, Account.searchTextOf(username, displayName, email));
                     insert.addBatch();
                     if ((i + 1) % BATCH == 0) {
                         insert.executeBatch();

@@ -1,5 +1,6 @@
 package it.soglia.testing;
 
+import it.soglia.account.Account;
 import it.soglia.account.Argon2Parameters;
 import it.soglia.account.Argon2PasswordHasher;
 import java.security.SecureRandom;
@@ -48,7 +49,8 @@ public final class TestAccounts {
             }
             try (PreparedStatement insert = c.prepareStatement("insert into account (id, username, username_key,"
                     + " display_name, email, language, role, enabled, password_hash, two_factor_state, code_failures,"
-                    + " created_at, updated_at, version) values (?, ?, ?, ?, ?, 'it', ?, true, ?, 'NOT_ENROLLED', 0, ?, ?, 0)")) {
+                    + " created_at, updated_at, version, search_text)"
+                    + " values (?, ?, ?, ?, ?, 'it', ?, true, ?, 'NOT_ENROLLED', 0, ?, ?, 0, ?)")) {
                 insert.setLong(1, id);
                 insert.setString(2, username);
                 insert.setString(3, username.toLowerCase(Locale.ROOT));
@@ -58,6 +60,7 @@ public final class TestAccounts {
                 insert.setString(7, hasher.hash(password));
                 insert.setTimestamp(8, Timestamp.from(now));
                 insert.setTimestamp(9, Timestamp.from(now));
+                insert.setString(10, Account.searchTextOf(username, "Test " + name, email));
                 insert.executeUpdate();
             }
             return new TestAccount(id, username, password, email);

@@ -100,6 +100,38 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
+    /**
+     * Sends the PrimeFaces Ajax request a browser sends when {@code source} (a component of form {@code formId})
+     * fires, with the form's current fields plus {@code params}, and returns the HTML of the updated components.
+     */
+    public Document ajax(Page page, String formId, String source, Map<String, String> params) {
+        Element element = page.document().getElementById(formId);
+        if (!(element instanceof FormElement form)) {
+            throw new AssertionError("no form #" + formId + " on " + page.uri());
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        form.formData().forEach(kv -> data.put(kv.key(), kv.value()));
+        data.putAll(Map.of("jakarta.faces.partial.ajax", "true", "jakarta.faces.source", source,
+                "jakarta.faces.partial.execute", source, "jakarta.faces.partial.render", source));
+        data.putAll(params);
+        String body = data.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(page.uri().resolve(form.attr("action")))
+                .header("Accept-Language", acceptLanguage).header("Faces-Request", "partial/ajax")
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        if (response.statusCode() != 200 || !response.body().contains("<partial-response")) {
+            throw new AssertionError("Ajax from " + source + " answered " + response.statusCode() + ": " + response.body());
+        }
+        Document xml = Jsoup.parse(response.body(), "", org.jsoup.parser.Parser.xmlParser());
+        // A table answers with bare rows, which an HTML parser drops outside a table: give each update one.
+        String html = xml.select("update").stream().map(Element::text)
+                .map(update -> update.strip().startsWith("<tr") ? "<table><tbody>" + update + "</tbody></table>" : update)
+                .collect(Collectors.joining("\n"));
+        return Jsoup.parseBodyFragment(html, page.uri().toString());
+    }
+
     /** The raw answer to a GET, redirects not followed. */
     public HttpResponse<String> raw(String path) {
         return send(request(path).GET().build());
