@@ -304,6 +304,12 @@ public class Account implements java.io.Serializable {
         this.updatedAt = now;
     }
 
+    /** A recovery code stood in for the authenticator's code: the series of wrong codes ends. */
+    public void acceptRecoveryCode(Instant now) {
+        clearCodeFailures();
+        this.updatedAt = now;
+    }
+
     /** Counts a wrong code; returns true when this one locks the code step. */
     public boolean countCodeFailure(int maxFailures, Instant lockedUntil, Instant now) {
         this.codeFailures++;

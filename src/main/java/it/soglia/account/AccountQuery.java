@@ -8,7 +8,7 @@ package it.soglia.account;
  * @param enabled    only enabled (true) or disabled (false) accounts
  */
 public record AccountQuery(String text, Role role, TwoFactorState twoFactorState, Boolean lockedOnly,
-                           Boolean enabled) {
+                           Boolean enabled) implements java.io.Serializable {
 
     /** Sortable columns, by the name the page uses. */
     public enum SortField {

@@ -10,6 +10,8 @@ public final class Pages {
     public static final String LOST_CODE = "/lost-code";
     public static final String RESET = "/reset";
     public static final String CHANGE_PASSWORD = "/change-password";
+    public static final String RECOVERY_CODE = "/recovery-code";
+    public static final String RECOVERY_CODES = "/recovery-codes";
 
     private Pages() {
     }

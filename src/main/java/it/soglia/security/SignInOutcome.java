@@ -28,6 +28,12 @@ public record SignInOutcome(Reason reason, Instant lockedUntil) {
         return new SignInOutcome(reason, null);
     }
 
+    /** The outcome the mechanism attached; none when it failed by an error rather than by a refusal. */
+    public static java.util.Optional<SignInOutcome> attachedTo(HttpServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) instanceof SignInOutcome o ? java.util.Optional.of(o)
+                : java.util.Optional.empty();
+    }
+
     public static SignInOutcome from(HttpServletRequest request) {
         Object outcome = request.getAttribute(ATTRIBUTE);
         return outcome instanceof SignInOutcome o ? o : of(Reason.BAD_CREDENTIALS);

@@ -41,6 +41,9 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     SignedInSession signedIn;
 
     @Inject
+    IssuedRecoveryCodes issuedRecoveryCodes;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -90,9 +93,12 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
             return AuthenticationStatus.SEND_FAILURE;
         }
         long accountId = pending.accountId();
-        CodeCheck check = credential.enrolment()
-                ? twoFactor.confirmEnrolment(accountId, pending.pendingSecret(), credential.code(), Origins.of(request))
-                : twoFactor.verifyCode(accountId, credential.code(), Origins.of(request));
+        CodeCheck check = switch (credential.kind()) {
+            case ENROLMENT -> twoFactor.confirmEnrolment(accountId, pending.pendingSecret(), credential.code(),
+                    Origins.of(request));
+            case DAILY -> twoFactor.verifyCode(accountId, credential.code(), Origins.of(request));
+            case RECOVERY -> twoFactor.verifyRecoveryCode(accountId, credential.code(), Origins.of(request));
+        };
         if (!check.isAccepted()) {
             if (check.outcome() == CodeCheck.Outcome.RESTART) {
                 pending.clear();
@@ -104,6 +110,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         pending.clear();
         request.changeSessionId();
         signedIn.record(account.getId(), clock.instant(), account.getRole() == it.soglia.account.Role.ADMIN);
+        issuedRecoveryCodes.keep(account.getId(), check.newRecoveryCodes());
         return context.notifyContainerAboutLogin(account.getUsername(), account.getRole().groups());
     }
 

@@ -8,6 +8,8 @@ import it.soglia.mail.MailTemplates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -20,6 +22,9 @@ public class AccountNotifications {
     public static final String RESET_LINK = "RESET_LINK";
     public static final String TWO_FACTOR_RESET = "TWO_FACTOR_RESET";
     public static final String TWO_FACTOR_ENROLLED = "TWO_FACTOR_ENROLLED";
+    public static final String RECOVERY_CODE_USED = "RECOVERY_CODE_USED";
+    public static final String RECOVERY_CODES_REGENERATED = "RECOVERY_CODES_REGENERATED";
+    public static final String CODE_LOCKED = "CODE_LOCKED";
 
     @Inject
     MailOutbox outbox;
@@ -40,13 +45,7 @@ public class AccountNotifications {
 
     /** A new authenticator now makes the codes: if it was not the owner, they must act at once. */
     void enrolled(Account account, Instant when, RequestOrigin origin) {
-        if (account.getEmail() == null) {
-            return;
-        }
-        Locale locale = templates.locale(account.getLanguage());
-        outbox.enqueue(templates.mail(TWO_FACTOR_ENROLLED, account.getEmail(), locale, null,
-                account.getDisplayName(), account.getUsername(), templates.dateTime(when, locale), origin.ip(),
-                origin.userAgent(), templates.contact(locale)));
+        notice(TWO_FACTOR_ENROLLED, account, when, origin);
     }
 
     void twoFactorReset(Account account, ResetCause cause, Instant when, RequestOrigin origin) {
@@ -57,6 +56,37 @@ public class AccountNotifications {
         String signIn = urls.signIn();
         outbox.enqueue(templates.mail(TWO_FACTOR_RESET, account.getEmail(), locale, signIn,
                 account.getDisplayName(), account.getUsername(), templates.dateTime(when, locale),
-                templates.text(locale, "two-factor-reset.by." + cause), origin.ip(), templates.contact(locale), signIn));
+                templates.text(locale, "two-factor-reset.by." + cause), origin.ip(), templates.contact(locale), signIn,
+                origin.userAgent()));
+    }
+
+    /** A recovery code stands in for the authenticator: the owner must know, and how many are left. */
+    void recoveryCodeUsed(Account account, long codesLeft, Instant when, RequestOrigin origin) {
+        notice(RECOVERY_CODE_USED, account, when, origin, codesLeft);
+    }
+
+    void recoveryCodesRegenerated(Account account, Instant when, RequestOrigin origin) {
+        notice(RECOVERY_CODES_REGENERATED, account, when, origin);
+    }
+
+    /** The code step locked after the right password: someone may know it. */
+    void codeLocked(Account account, Instant lockedUntil, Instant when, RequestOrigin origin) {
+        notice(CODE_LOCKED, account, when, origin, templates.time(lockedUntil, templates.locale(account.getLanguage())));
+    }
+
+    /**
+     * A notice about a change of the second factor. Every such template takes: {0} name, {1} username, {2} when,
+     * {3} IP, {4} browser, then {@code details}, then whom to call if it was not the owner.
+     */
+    private void notice(String kind, Account account, Instant when, RequestOrigin origin, Object... details) {
+        if (account.getEmail() == null) {
+            return;
+        }
+        Locale locale = templates.locale(account.getLanguage());
+        List<Object> arguments = new ArrayList<>(List.of(account.getDisplayName(), account.getUsername(),
+                templates.dateTime(when, locale), origin.ip(), String.valueOf(origin.userAgent())));
+        arguments.addAll(List.of(details));
+        arguments.add(templates.contact(locale));
+        outbox.enqueue(templates.mail(kind, account.getEmail(), locale, null, arguments.toArray()));
     }
 }

@@ -8,6 +8,7 @@ import it.soglia.totp.Base32;
 import it.soglia.totp.CodeInput;
 import it.soglia.totp.OtpAuthUri;
 import it.soglia.totp.QrCode;
+import it.soglia.totp.RecoveryCodeFormat;
 import it.soglia.totp.Totp;
 import it.soglia.totp.TotpSecret;
 import jakarta.ejb.Stateless;
@@ -19,6 +20,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -29,6 +31,8 @@ import java.util.OptionalLong;
 public class TwoFactorService {
 
     private static final int QR_PIXELS = 240;
+
+    public static final int RECOVERY_CODES_PER_SET = RecoveryCodeStore.CODES_PER_SET;
 
     @PersistenceContext
     EntityManager em;
@@ -50,6 +54,9 @@ public class TwoFactorService {
 
     @Inject
     AccountNotifications notifications;
+
+    @Inject
+    RecoveryCodeStore recoveryCodes;
 
     /**
      * A new secret for an authenticator not yet confirmed, encrypted for the caller to keep (in the session) until
@@ -111,7 +118,7 @@ public class TwoFactorService {
             account.recordSignIn(now, origin.ip()); // enrolment ends with the user signed in
             audit.record(AuditType.TWO_FACTOR_ENROLLED, account.getUsername(), origin);
             notifications.enrolled(account, now, origin);
-            return CodeCheck.ACCEPTED;
+            return CodeCheck.enrolledWith(recoveryCodes.issue(accountId, now));
         } finally {
             Arrays.fill(secret, (byte) 0);
         }
@@ -146,6 +153,54 @@ public class TwoFactorService {
     }
 
     /**
+     * A recovery code typed instead of the authenticator's code. It counts against the same lock as wrong codes
+     * (guessing must not get a second counter), is spent once, audited, and its use is mailed to the owner.
+     */
+    public CodeCheck verifyRecoveryCode(long accountId, String typedCode, RequestOrigin origin) {
+        Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant();
+        if (!account.isEnabled() || !account.isTwoFactorActive()) {
+            return CodeCheck.RESTART;
+        }
+        if (account.isCodeLockedAt(now)) {
+            return CodeCheck.lockedUntil(account.getCodeLockedUntil());
+        }
+        var code = RecoveryCodeFormat.normalize(typedCode);
+        if (code.isEmpty()) {
+            return CodeCheck.MALFORMED;
+        }
+        if (!recoveryCodes.redeem(accountId, code.get(), now)) {
+            return countFailure(account, now, origin, "wrong recovery code");
+        }
+        long left = recoveryCodes.unusedCount(accountId);
+        account.acceptRecoveryCode(now);
+        account.recordSignIn(now, origin.ip());
+        audit.record(AuditType.RECOVERY_CODE_USED, account.getUsername(), account.getUsername(), origin,
+                left + " left");
+        audit.record(AuditType.SIGN_IN_COMPLETED, account.getUsername(), origin);
+        notifications.recoveryCodeUsed(account, left, now, origin);
+        return CodeCheck.ACCEPTED;
+    }
+
+    /** How many unused recovery codes the account has. */
+    public long recoveryCodesLeft(long accountId) {
+        return recoveryCodes.unusedCount(accountId);
+    }
+
+    /** A new set of recovery codes voiding the old one (from the profile, after a password re-entry). */
+    public List<String> regenerateRecoveryCodes(long accountId, RequestOrigin origin) {
+        Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+        if (!account.isTwoFactorActive()) {
+            return List.of(); // nothing to recover until an authenticator is enrolled
+        }
+        Instant now = clock.instant();
+        List<String> codes = recoveryCodes.issue(accountId, now);
+        audit.record(AuditType.RECOVERY_CODES_REGENERATED, account.getUsername(), origin);
+        notifications.recoveryCodesRegenerated(account, now, origin);
+        return codes;
+    }
+
+    /**
      * Puts the account back to first access: the one reset behind the mailed link, the profile and the admin
      * screen. Ends the account's sessions, records who did it and why, and tells the owner by mail.
      */
@@ -153,6 +208,7 @@ public class TwoFactorService {
         Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
         account.resetTwoFactor(now);
+        recoveryCodes.eraseAll(accountId);
         em.createNamedQuery(ResetToken.VOID_OPEN).setParameter("now", now).setParameter("account", account)
                 .executeUpdate();
         audit.record(AuditType.TWO_FACTOR_RESET, actor, account.getUsername(), origin,
@@ -167,6 +223,7 @@ public class TwoFactorService {
         if (locked) {
             audit.record(AuditType.CODE_LOCKED, account.getUsername(), account.getUsername(), origin,
                     "until " + lockEnd);
+            notifications.codeLocked(account, lockEnd, now, origin);
             return CodeCheck.lockedUntil(lockEnd);
         }
         return CodeCheck.REJECTED;

@@ -1,5 +1,6 @@
 package it.soglia.web;
 
+import it.soglia.security.CodeCredential;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -32,7 +33,12 @@ public class CodeBacking {
     public void submit() {
         String typed = code;
         code = null; // a refused code is never shown again
-        secondStep.submit(typed, false);
+        secondStep.submit(typed, kind());
+    }
+
+    /** What the page asks for. */
+    protected CodeCredential.Kind kind() {
+        return CodeCredential.Kind.DAILY;
     }
 
     public String getCode() {

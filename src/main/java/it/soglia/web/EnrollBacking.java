@@ -1,5 +1,6 @@
 package it.soglia.web;
 
+import it.soglia.security.CodeCredential;
 import it.soglia.twofactor.EnrolmentKey;
 import it.soglia.twofactor.TwoFactorService;
 import jakarta.enterprise.context.RequestScoped;
@@ -46,7 +47,7 @@ public class EnrollBacking {
     public void submit() {
         String typed = code;
         code = null;
-        secondStep.submit(typed, true);
+        secondStep.submit(typed, CodeCredential.Kind.ENROLMENT);
     }
 
     public String getCode() {

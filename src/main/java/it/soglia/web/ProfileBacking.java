@@ -42,6 +42,10 @@ public class ProfileBacking {
 
     private Account account;
     private Optional<EnrolmentKey> key;
+    private Long recoveryCodesLeft;
+
+    /** Below this many unused recovery codes the profile warns. */
+    static final int FEW_RECOVERY_CODES = 3;
 
     @PostConstruct
     void load() {
@@ -62,6 +66,21 @@ public class ProfileBacking {
             key = isFresh() ? twoFactor.activeKey(account.getId(), Origins.of(request())) : Optional.empty();
         }
         return key.orElse(null);
+    }
+
+    public long getRecoveryCodesLeft() {
+        if (recoveryCodesLeft == null) {
+            recoveryCodesLeft = twoFactor.recoveryCodesLeft(account.getId());
+        }
+        return recoveryCodesLeft;
+    }
+
+    public boolean isFewRecoveryCodesLeft() {
+        return getRecoveryCodesLeft() < FEW_RECOVERY_CODES;
+    }
+
+    public int getRecoveryCodesPerSet() {
+        return TwoFactorService.RECOVERY_CODES_PER_SET;
     }
 
     public String getQrDataUri() {

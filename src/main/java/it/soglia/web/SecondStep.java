@@ -74,21 +74,30 @@ public class SecondStep {
         Messages.error("code.locked", displayTime.time(until));
     }
 
-    /** Hands the code to the mechanism; signed in → the profile, otherwise a message saying why not. */
-    public void submit(String code, boolean enrolment) {
+    /**
+     * Hands the code to the mechanism; signed in → the profile (after a new enrolment: its recovery codes first),
+     * otherwise a message saying why not.
+     */
+    public void submit(String code, CodeCredential.Kind kind) {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
-                withParams().newAuthentication(true).credential(new CodeCredential(code, enrolment)));
+                withParams().newAuthentication(true).credential(new CodeCredential(code, kind)));
         if (status == AuthenticationStatus.SUCCESS) {
-            Navigation.redirect(Pages.PROFILE);
+            Navigation.redirect(kind == CodeCredential.Kind.ENROLMENT ? Pages.RECOVERY_CODES : Pages.PROFILE);
             return;
         }
-        SignInOutcome outcome = SignInOutcome.from(request);
+        // No outcome means the mechanism failed by an error: an error page, never "wrong code" for a right one.
+        SignInOutcome outcome = SignInOutcome.attachedTo(request).orElseThrow(() -> new IllegalStateException(
+                "the code step ended without an outcome; the cause is logged above"));
         switch (outcome.reason()) {
             case PENDING_EXPIRED -> Navigation.toLogin(LoginNotice.PENDING_EXPIRED);
-            case CODE_MALFORMED -> Messages.error("code.malformed");
+            case CODE_MALFORMED -> Messages.error(kind == CodeCredential.Kind.RECOVERY ? "recovery.malformed" : "code.malformed");
             case CODE_LOCKED -> showLock(outcome.lockedUntil());
-            default -> Messages.error(enrolment ? "enroll.rejected" : "code.rejected");
+            default -> Messages.error(switch (kind) {
+                case ENROLMENT -> "enroll.rejected";
+                case DAILY -> "code.rejected";
+                case RECOVERY -> "recovery.rejected";
+            });
         }
     }
 }

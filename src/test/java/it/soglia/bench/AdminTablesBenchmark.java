@@ -167,10 +167,10 @@ public final class AdminTablesBenchmark {
                     + enrol.messages());
         }
         String secret = enrol.text("manual-key").replace(" ", "");
-        Page profile = session.submit(enrol, "enroll", Map.of("code", Codes.code(secret, Instant.now(), 0)),
+        Page codes = session.submit(enrol, "enroll", Map.of("code", Codes.code(secret, Instant.now(), 0)),
                 "enroll:submit");
-        if (!profile.path().endsWith("/profile")) {
-            throw new IllegalStateException("enrolment ended on " + profile.uri() + ": " + profile.messages());
+        if (!codes.path().endsWith("/recovery-codes")) { // a new enrolment shows its recovery codes
+            throw new IllegalStateException("enrolment ended on " + codes.uri() + ": " + codes.messages());
         }
         cookie = "JSESSIONID=" + session.sessionId();
         http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();

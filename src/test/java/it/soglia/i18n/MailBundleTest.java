@@ -39,7 +39,7 @@ class MailBundleTest {
                 String value = texts.getProperty(key);
                 assertThat(value).as(language + " " + key).doesNotContain("'").isNotBlank();
                 String formatted = new MessageFormat(value, Locale.forLanguageTag(language))
-                        .format(new Object[] {"a0", "a1", "a2", "a3", "a4", "a5", "a6"});
+                        .format(new Object[] {"a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8"});
                 assertThat(formatted).as(language + " " + key).doesNotContain("{");
             }
         }

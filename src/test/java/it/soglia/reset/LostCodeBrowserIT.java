@@ -51,7 +51,8 @@ class LostCodeBrowserIT extends BrowserTest {
         assertThat(newKey).isNotEqualTo(oldKey);
         browser.screenshot("14-enroll-again");
         browser.type("enroll:code", Codes.code(newKey, server.clock().now(), 0));
-        browser.clickAndWaitFor("enroll:submit", "/profile");
+        browser.clickAndWaitFor("enroll:submit", "/recovery-codes");
+        browser.clickAndWaitFor("recovery-codes-ack", "/profile");
 
         browser.clickAndWaitFor("logout", "/login");
         signInWithPassword(account);

@@ -33,8 +33,11 @@ class SignInBrowserIT extends BrowserTest {
         assertThat(uri).isEqualTo("otpauth://totp/Soglia%20Test:" + account.username() + "?secret=" + key
                 + "&issuer=Soglia%20Test&algorithm=SHA1&digits=6&period=30");
         browser.type("enroll:code", Codes.code(key, server.clock().now(), 0));
-        browser.clickAndWaitFor("enroll:submit", "/profile");
-        browser.screenshot("03-profile");
+        browser.clickAndWaitFor("enroll:submit", "/recovery-codes");
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#recovery-codes li"))).hasSize(10);
+        browser.screenshot("03-recovery-codes");
+        browser.clickAndWaitFor("recovery-codes-ack", "/profile");
+        browser.screenshot("03b-profile");
         assertThat(browser.byId("profile-username").getText()).isEqualTo(account.username());
         assertThat(browser.byId("profile-two-factor").getText()).startsWith("Attiva");
 

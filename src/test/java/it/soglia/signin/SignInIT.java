@@ -31,8 +31,11 @@ class SignInIT extends PageTest {
         assertThat(enrol.text("issuer")).isEqualTo("Soglia Test");
         assertThat(enrol.text("account-name")).isEqualTo(account.username());
 
-        Page profile = steps.code(session, enrol, Codes.code(key, server.clock().now(), 0));
+        Page recoveryCodes = steps.code(session, enrol, Codes.code(key, server.clock().now(), 0));
 
+        assertThat(recoveryCodes.path()).isEqualTo("/soglia/recovery-codes");
+        assertThat(SignInSteps.recoveryCodesOn(recoveryCodes)).hasSize(10);
+        Page profile = steps.acknowledgeRecoveryCodes(session, recoveryCodes);
         assertThat(profile.path()).isEqualTo("/soglia/profile");
         assertThat(profile.text("profile-username")).isEqualTo(account.username());
         assertThat(accounts.column(account, "two_factor_state")).isEqualTo("ACTIVE");

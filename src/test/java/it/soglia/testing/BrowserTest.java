@@ -58,7 +58,8 @@ public abstract class BrowserTest {
         browser.waitForPath("/enroll");
         String key = browser.byId("manual-key").getText().replace(" ", "");
         browser.type("enroll:code", Codes.code(key, server.clock().now(), 0));
-        browser.clickAndWaitFor("enroll:submit", "/profile");
+        browser.clickAndWaitFor("enroll:submit", "/recovery-codes");
+        browser.clickAndWaitFor("recovery-codes-ack", "/profile");
         return key;
     }
 }

@@ -1,6 +1,7 @@
 package it.soglia.testing;
 
 import it.soglia.testing.WebSession.Page;
+import java.util.List;
 import java.util.Map;
 
 /** The steps of a sign-in as a user takes them, through the real pages. */
@@ -33,14 +34,46 @@ public final class SignInSteps {
 
     /** Signs in for the first time and enrols; returns the key the authenticator now holds. */
     public String enrol(WebSession session, TestAccount account) {
+        return enrolKeepingRecoveryCodes(session, account).key();
+    }
+
+    /** What a first access leaves the user with: the authenticator's key and the recovery codes shown once. */
+    public record Enrolment(String key, List<String> recoveryCodes) {
+    }
+
+    /**
+     * Signs in for the first time, enrols, reads the recovery codes shown after the first code and confirms having
+     * kept them; ends on the profile.
+     */
+    public Enrolment enrolKeepingRecoveryCodes(WebSession session, TestAccount account) {
         Page enrol = password(session, account.username(), account.password());
         String key = keyOn(enrol);
-        Page profile = code(session, enrol, Codes.code(key, server.clock().now(), 0));
-        if (!profile.path().endsWith("/profile")) {
-            throw new AssertionError("enrolment did not end on the profile but on " + profile.uri() + ": "
-                    + profile.messages());
+        Page codesPage = code(session, enrol, Codes.code(key, server.clock().now(), 0));
+        if (!codesPage.path().endsWith("/recovery-codes")) {
+            throw new AssertionError("enrolment did not show the recovery codes but " + codesPage.uri() + ": "
+                    + codesPage.messages());
         }
-        return key;
+        List<String> codes = recoveryCodesOn(codesPage);
+        Page profile = acknowledgeRecoveryCodes(session, codesPage);
+        if (!profile.path().endsWith("/profile")) {
+            throw new AssertionError("the recovery codes did not lead to the profile but to " + profile.uri());
+        }
+        return new Enrolment(key, codes);
+    }
+
+    public static List<String> recoveryCodesOn(Page page) {
+        return page.document().select("#recovery-codes li").eachText();
+    }
+
+    public Page acknowledgeRecoveryCodes(WebSession session, Page codesPage) {
+        return session.submit(codesPage, "recoveryCodes", Map.of(), "recovery-codes-ack");
+    }
+
+    /** From the code prompt, "Usa un codice di recupero", then the recovery code typed and sent. */
+    public Page useRecoveryCode(WebSession session, Page codePage, String recoveryCode) {
+        Page recovery = session.get(codePage.byId("use-recovery-code").orElseThrow().attr("href")
+                .replaceFirst("^/soglia", ""));
+        return session.submit(recovery, "recovery", Map.of("code", recoveryCode), "recovery:submit");
     }
 
     /** From the code prompt, "Non sei più in possesso del codice?", then the email typed and sent. */

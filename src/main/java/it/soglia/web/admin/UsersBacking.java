@@ -144,9 +144,13 @@ public class UsersBacking implements Serializable {
 
         private static final long serialVersionUID = 1L;
 
+        /** What {@link #count} found, for the {@link #load} of the same request: one search instead of two. */
+        private AccountDirectory.Matches counted;
+
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, directory.count(query(filterBy)));
+            counted = directory.match(query(filterBy));
+            return (int) Math.min(Integer.MAX_VALUE, counted.count());
         }
 
         @Override
@@ -155,7 +159,11 @@ public class UsersBacking implements Serializable {
             SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
             AccountQuery.SortField field = sort == null ? null : sortField(sort.getField());
             boolean ascending = sort == null || sort.getOrder() != SortOrder.DESCENDING;
-            return directory.page(query(filterBy), first, pageSize, field, ascending);
+            AccountQuery query = query(filterBy);
+            AccountDirectory.Matches matches = counted != null && counted.query().equals(query)
+                    ? counted : directory.match(query);
+            counted = null; // used once: a later page is counted afresh
+            return directory.page(matches, first, pageSize, field, ascending);
         }
 
         @Override
