@@ -3,6 +3,8 @@ package it.soglia.account;
 import it.soglia.audit.AuditLog;
 import it.soglia.audit.AuditType;
 import it.soglia.audit.RequestOrigin;
+import it.soglia.throttle.ThrottleRule;
+import it.soglia.throttle.Throttling;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -28,6 +30,9 @@ public class AccountAdministration {
     @Inject
     AccountService accounts;
 
+    @Inject
+    Throttling throttling;
+
     /** Creates an account, or answers why not (username taken); nothing is created then. */
     public java.util.Optional<Account> create(NewAccount request, String admin, RequestOrigin origin) {
         if (accounts.findByUsername(request.username()).isPresent()) {
@@ -41,7 +46,8 @@ public class AccountAdministration {
     public void unlockCodeStep(long accountId, String admin, RequestOrigin origin) {
         Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
         account.unlockCodeStep(clock.instant());
-        audit.record(AuditType.CODE_UNLOCKED, admin, account.getUsername(), origin, null);
+        throttling.clear(ThrottleRule.PASSWORD_BY_USERNAME, Account.keyOf(account.getUsername()));
+        audit.record(AuditType.CODE_UNLOCKED, admin, account.getUsername(), origin, "code step and password step");
     }
 
     /** Why a change of name, email or role was refused; nothing is changed then. */

@@ -14,6 +14,10 @@ public record SignInOutcome(Reason reason, Instant lockedUntil) {
 
     public enum Reason {
         BAD_CREDENTIALS,
+        /** Too many wrong passwords lately for this username or from this address: wait until the given time. */
+        PASSWORD_THROTTLED,
+        /** Too many wrong passwords in a row for this username: an admin's unlock or a mailed reset ends it. */
+        PASSWORD_LOCKED,
         PENDING_EXPIRED,
         CODE_MALFORMED,
         CODE_REJECTED,

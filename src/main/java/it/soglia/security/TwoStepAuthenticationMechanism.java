@@ -2,7 +2,12 @@ package it.soglia.security;
 
 import it.soglia.account.Account;
 import it.soglia.account.AccountService;
+import it.soglia.audit.RequestOrigin;
+import it.soglia.throttle.ThrottleRule;
+import it.soglia.throttle.ThrottleSettings;
+import it.soglia.throttle.Throttling;
 import it.soglia.twofactor.CodeCheck;
+import it.soglia.twofactor.ResetService;
 import it.soglia.twofactor.TwoFactorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,6 +49,15 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     IssuedRecoveryCodes issuedRecoveryCodes;
 
     @Inject
+    Throttling throttling;
+
+    @Inject
+    ResetService resets;
+
+    @Inject
+    ThrottleSettings throttleSettings;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -71,12 +85,25 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     private AuthenticationStatus passwordStep(UsernamePasswordCredential credential, HttpServletRequest request,
                                               HttpMessageContext context) {
         pending.clear();
-        var account = accounts.verifyPassword(credential.getCaller(), credential.getPasswordAsString(),
-                Origins.of(request));
+        RequestOrigin origin = Origins.of(request);
+        String username = Account.keyOf(credential.getCaller());
+        var block = throttling.blocked(ThrottleRule.PASSWORD_BY_USERNAME, username)
+                .or(() -> throttling.blocked(ThrottleRule.PASSWORD_BY_IP, origin.ip()));
+        if (block.isPresent()) { // not even checked: a right password now would tell a guesser it is right
+            new SignInOutcome(block.get().locked() ? SignInOutcome.Reason.PASSWORD_LOCKED
+                    : SignInOutcome.Reason.PASSWORD_THROTTLED, block.get().until()).attachTo(request);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        var account = accounts.verifyPassword(credential.getCaller(), credential.getPasswordAsString(), origin);
         if (account.isEmpty()) {
+            throttling.count(ThrottleRule.PASSWORD_BY_IP, origin.ip());
+            if (throttling.count(ThrottleRule.PASSWORD_BY_USERNAME, username) == throttleSettings.passwordLockAfter()) {
+                resets.afterPasswordLock(username, origin);
+            }
             SignInOutcome.of(SignInOutcome.Reason.BAD_CREDENTIALS).attachTo(request);
             return AuthenticationStatus.SEND_FAILURE;
         }
+        throttling.clear(ThrottleRule.PASSWORD_BY_USERNAME, username);
         Account a = account.get();
         request.changeSessionId();
         pending.begin(a.getId(), a.getUsername(), a.isTwoFactorActive(), a.isPasswordChangeRequired(), clock.instant());

@@ -25,6 +25,7 @@ public class AccountNotifications {
     public static final String RECOVERY_CODE_USED = "RECOVERY_CODE_USED";
     public static final String RECOVERY_CODES_REGENERATED = "RECOVERY_CODES_REGENERATED";
     public static final String CODE_LOCKED = "CODE_LOCKED";
+    public static final String PASSWORD_LOCKED = "PASSWORD_LOCKED";
 
     @Inject
     MailOutbox outbox;
@@ -72,6 +73,15 @@ public class AccountNotifications {
     /** The code step locked after the right password: someone may know it. */
     void codeLocked(Account account, Instant lockedUntil, Instant when, RequestOrigin origin) {
         notice(CODE_LOCKED, account, when, origin, templates.time(lockedUntil, templates.locale(account.getLanguage())));
+    }
+
+    /** Too many wrong passwords in a row: the owner can lift the lock with the link (a reset) or ask an admin. */
+    void passwordLocked(Account account, String token, Instant expiresAt, Instant when, RequestOrigin origin) {
+        Locale locale = templates.locale(account.getLanguage());
+        String link = urls.resetLink(token);
+        outbox.enqueue(templates.mail(PASSWORD_LOCKED, account.getEmail(), locale, link, account.getDisplayName(),
+                account.getUsername(), templates.dateTime(when, locale), origin.ip(), origin.userAgent(), link,
+                templates.time(expiresAt, locale), templates.contact(locale)));
     }
 
     /**

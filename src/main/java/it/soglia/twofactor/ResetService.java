@@ -85,14 +85,40 @@ public class ResetService {
                     recent + " links in the last hour");
             return;
         }
+        String token = newTokenFor(account, now, origin);
+        notifications.resetLink(account, token, now.plus(tokenLifetime), tokenLifetime.toMinutes(), origin);
+        audit.record(AuditType.RESET_MAIL_QUEUED, account.getUsername(), account.getUsername(), origin,
+                "valid until " + now.plus(tokenLifetime));
+    }
+
+    /**
+     * The password step of {@code usernameKey} just locked after too many wrong passwords in a row. Its owner is
+     * told by mail, with a reset link that also lifts the lock; without an email only an admin can unlock it.
+     * Nothing happens for a username that has no account (the sign-in page says the same in both cases).
+     */
+    public void afterPasswordLock(String usernameKey, RequestOrigin origin) {
+        var found = em.createNamedQuery(Account.BY_USERNAME_KEY, Account.class).setParameter("key", usernameKey)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+        if (found.isEmpty()) {
+            return;
+        }
+        Account account = found.get();
+        Instant now = clock.instant();
+        audit.record(AuditType.PASSWORD_LOCKED, account.getUsername(), account.getUsername(), origin,
+                account.getEmail() == null ? "no email: an admin must unlock" : "reset link mailed");
+        if (account.getEmail() != null) {
+            String token = newTokenFor(account, now, origin);
+            notifications.passwordLocked(account, token, now.plus(tokenLifetime), now, origin);
+        }
+    }
+
+    /** A new token for the account, voiding its older ones; only its hash is stored. */
+    private String newTokenFor(Account account, Instant now, RequestOrigin origin) {
         em.createNamedQuery(ResetToken.VOID_OPEN).setParameter("now", now).setParameter("account", account)
                 .executeUpdate();
         String token = newToken();
-        Instant expiresAt = now.plus(tokenLifetime);
-        em.persist(new ResetToken(account, sha256(token), now, expiresAt, origin.ip()));
-        notifications.resetLink(account, token, expiresAt, tokenLifetime.toMinutes(), origin);
-        audit.record(AuditType.RESET_MAIL_QUEUED, account.getUsername(), account.getUsername(), origin,
-                "valid until " + expiresAt);
+        em.persist(new ResetToken(account, sha256(token), now, now.plus(tokenLifetime), origin.ip()));
+        return token;
     }
 
     /** The account a still usable link belongs to; changes nothing (mail scanners open links too). */

@@ -4,6 +4,8 @@ import it.soglia.account.Account;
 import it.soglia.audit.AuditLog;
 import it.soglia.audit.AuditType;
 import it.soglia.audit.RequestOrigin;
+import it.soglia.throttle.ThrottleRule;
+import it.soglia.throttle.Throttling;
 import it.soglia.totp.Base32;
 import it.soglia.totp.CodeInput;
 import it.soglia.totp.OtpAuthUri;
@@ -57,6 +59,9 @@ public class TwoFactorService {
 
     @Inject
     RecoveryCodeStore recoveryCodes;
+
+    @Inject
+    Throttling throttling;
 
     /**
      * A new secret for an authenticator not yet confirmed, encrypted for the caller to keep (in the session) until
@@ -209,6 +214,7 @@ public class TwoFactorService {
         Instant now = clock.instant();
         account.resetTwoFactor(now);
         recoveryCodes.eraseAll(accountId);
+        throttling.clear(ThrottleRule.PASSWORD_BY_USERNAME, Account.keyOf(account.getUsername())); // a mailed reset unlocks
         em.createNamedQuery(ResetToken.VOID_OPEN).setParameter("now", now).setParameter("account", account)
                 .executeUpdate();
         audit.record(AuditType.TWO_FACTOR_RESET, actor, account.getUsername(), origin,

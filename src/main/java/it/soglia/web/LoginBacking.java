@@ -2,6 +2,7 @@ package it.soglia.web;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
+import it.soglia.security.SignInOutcome;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -13,6 +14,9 @@ import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /** {@code /login}: the password step. Where it leads (code prompt or enrolment) is the mechanism's decision. */
@@ -28,6 +32,9 @@ public class LoginBacking {
 
     @Inject
     ExternalContext external;
+
+    @Inject
+    Clock clock;
 
     private String username;
     private String password;
@@ -56,9 +63,22 @@ public class LoginBacking {
         password = null;
         if (status == AuthenticationStatus.SEND_CONTINUE) {
             faces.responseComplete(); // the mechanism already sent the redirect to the next step
-        } else {
-            Messages.error("login.failed");
+            return;
         }
+        // No outcome means the mechanism failed by an error: an error page, never "wrong password" for a right one.
+        SignInOutcome outcome = SignInOutcome.attachedTo((HttpServletRequest) external.getRequest())
+                .orElseThrow(() -> new IllegalStateException("the password step ended without an outcome"));
+        switch (outcome.reason()) {
+            case PASSWORD_THROTTLED -> Messages.error("login.throttled", secondsUntil(outcome.lockedUntil()));
+            case PASSWORD_LOCKED -> Messages.error("login.locked");
+            default -> Messages.error("login.failed");
+        }
+    }
+
+    /** Whole seconds left, rounded up: "wait 0 seconds" would invite a refused attempt. */
+    private long secondsUntil(Instant until) {
+        long millis = Duration.between(clock.instant(), until).toMillis();
+        return Math.max(1, (millis + 999) / 1000);
     }
 
     public String getUsername() {

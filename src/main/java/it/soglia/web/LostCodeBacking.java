@@ -1,6 +1,9 @@
 package it.soglia.web;
 
+import it.soglia.audit.RequestOrigin;
 import it.soglia.security.Origins;
+import it.soglia.throttle.ThrottleRule;
+import it.soglia.throttle.Throttling;
 import it.soglia.twofactor.ResetService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -28,6 +31,9 @@ public class LostCodeBacking {
     ExternalContext external;
 
     @Inject
+    Throttling throttling;
+
+    @Inject
     @ConfigProperty(name = "soglia.admin-contact")
     Optional<String> adminContact;
 
@@ -47,8 +53,13 @@ public class LostCodeBacking {
             Navigation.toLogin(LoginNotice.PENDING_EXPIRED);
             return;
         }
-        resets.requestByEmail(secondStep.pending().accountId(), email,
-                Origins.of((HttpServletRequest) external.getRequest()));
+        RequestOrigin origin = Origins.of((HttpServletRequest) external.getRequest());
+        if (throttling.blocked(ThrottleRule.LOST_CODE_BY_IP, origin.ip()).isPresent()) {
+            Messages.error("lost.throttled"); // says nothing of the account: it depends on the address only
+            return;
+        }
+        throttling.count(ThrottleRule.LOST_CODE_BY_IP, origin.ip());
+        resets.requestByEmail(secondStep.pending().accountId(), email, origin);
         submitted = true;
     }
 

@@ -1,6 +1,9 @@
 package it.soglia.web;
 
+import it.soglia.audit.RequestOrigin;
 import it.soglia.security.Origins;
+import it.soglia.throttle.ThrottleRule;
+import it.soglia.throttle.Throttling;
 import it.soglia.twofactor.ResetService;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -23,23 +26,51 @@ public class ResetBacking implements Serializable {
     @Inject
     ResetService resets;
 
+    @Inject
+    Throttling throttling;
+
 
     private String token;
     private ResetService.Preview preview;
 
+    /** Unusable links opened or confirmed from one address are counted: someone may be guessing tokens. */
     public void load() {
+        String ip = origin().ip();
+        if (isThrottled(ip)) {
+            return;
+        }
         preview = resets.preview(token).orElse(null);
+        if (preview == null) {
+            throttling.count(ThrottleRule.RESET_BY_IP, ip);
+        }
     }
 
     public void confirm() {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        if (!resets.redeem(token, Origins.of(request))) {
+        RequestOrigin origin = origin();
+        if (isThrottled(origin.ip())) {
+            return;
+        }
+        if (!resets.redeem(token, origin)) {
+            throttling.count(ThrottleRule.RESET_BY_IP, origin.ip());
             preview = null;
             return;
         }
         external.invalidateSession(); // whatever this browser was doing belongs to the old second factor
         Navigation.toLogin(LoginNotice.RESET_DONE);
+    }
+
+    private boolean isThrottled(String ip) {
+        if (throttling.blocked(ThrottleRule.RESET_BY_IP, ip).isEmpty()) {
+            return false;
+        }
+        preview = null;
+        Messages.error("reset.throttled");
+        return true;
+    }
+
+    private static RequestOrigin origin() {
+        return Origins.of((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest());
     }
 
     public boolean isUsable() {

@@ -57,6 +57,7 @@ public final class SogliaServer implements AutoCloseable {
                         "soglia.issuer", "Soglia Test",
                         "soglia.base-url", baseUrl,
                         "soglia.mail.poll-interval", "PT0.5S",
+                        "soglia.http.trusted-proxies", "127.0.0.1", // each WebSession says its own client address
                         "soglia.mail.retry-delay", "PT1S",
                         "soglia.mail.max-attempts", "3",
                         "soglia.bootstrap-admin.username", BOOTSTRAP_ADMIN,

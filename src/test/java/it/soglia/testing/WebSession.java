@@ -31,11 +31,27 @@ public final class WebSession {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
     private String acceptLanguage = "it-IT,it;q=0.9";
+    /**
+     * Each session is its own client, as different people are: the test server trusts 127.0.0.1 as a proxy
+     * ({@code soglia.http.trusted-proxies}), so this address is what Soglia sees, audits and throttles.
+     */
+    private String clientAddress = "10." + RANDOM.nextInt(256) + "." + RANDOM.nextInt(256) + "." + (1 + RANDOM.nextInt(254));
+    private static final java.util.Random RANDOM = new java.util.Random();
 
     public WebSession(String baseUrl) {
         this.baseUrl = baseUrl;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Comes from {@code address} from now on (several sessions of one client, say). */
+    public WebSession fromAddress(String address) {
+        this.clientAddress = address;
+        return this;
+    }
+
+    public String clientAddress() {
+        return clientAddress;
     }
 
     public WebSession acceptLanguage(String header) {
@@ -95,7 +111,7 @@ public final class WebSession {
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         URI action = page.uri().resolve(form.attr("action"));
-        return HttpRequest.newBuilder(action).header("Accept-Language", acceptLanguage)
+        return builder(action)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
@@ -117,8 +133,8 @@ public final class WebSession {
         String body = data.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> response = send(HttpRequest.newBuilder(page.uri().resolve(form.attr("action")))
-                .header("Accept-Language", acceptLanguage).header("Faces-Request", "partial/ajax")
+        HttpResponse<String> response = send(builder(page.uri().resolve(form.attr("action")))
+                .header("Faces-Request", "partial/ajax")
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         if (response.statusCode() != 200 || !response.body().contains("<partial-response")) {
@@ -143,7 +159,12 @@ public final class WebSession {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept-Language", acceptLanguage);
+        return builder(URI.create(baseUrl + path));
+    }
+
+    private HttpRequest.Builder builder(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Accept-Language", acceptLanguage)
+                .header("X-Forwarded-For", clientAddress);
     }
 
     private Page follow(HttpRequest first) {
@@ -152,8 +173,7 @@ public final class WebSession {
             HttpResponse<String> response = send(request);
             var location = response.headers().firstValue("Location");
             if (response.statusCode() / 100 == 3 && location.isPresent()) {
-                request = HttpRequest.newBuilder(request.uri().resolve(location.get()))
-                        .header("Accept-Language", acceptLanguage).GET().build();
+                request = builder(request.uri().resolve(location.get())).GET().build();
                 continue;
             }
             Document document = Jsoup.parse(response.body(), response.uri().toString());

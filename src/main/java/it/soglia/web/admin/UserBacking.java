@@ -4,6 +4,8 @@ import it.soglia.account.Account;
 import it.soglia.account.AccountAdministration;
 import it.soglia.account.AccountService;
 import it.soglia.security.Origins;
+import it.soglia.throttle.ThrottleRule;
+import it.soglia.throttle.Throttling;
 import it.soglia.twofactor.ResetCause;
 import it.soglia.twofactor.TwoFactorService;
 import it.soglia.web.Messages;
@@ -42,6 +44,12 @@ public class UserBacking implements Serializable {
 
     @Inject
     StepUpBacking stepUp;
+
+    @Inject
+    Throttling throttling;
+
+    @Inject
+    java.time.Clock clock;
 
     private String username;
     private Account account;
@@ -130,8 +138,18 @@ public class UserBacking implements Serializable {
         return account.getUsername().equalsIgnoreCase(admin());
     }
 
+    /** The code step is locked (too many wrong codes), or the password step (too many wrong passwords in a row). */
     public boolean isLocked() {
-        return account.isCodeLockedAt(java.time.Instant.now());
+        return isCodeLocked() || isPasswordLocked();
+    }
+
+    public boolean isCodeLocked() {
+        return account.isCodeLockedAt(clock.instant());
+    }
+
+    public boolean isPasswordLocked() {
+        return throttling.blocked(ThrottleRule.PASSWORD_BY_USERNAME, Account.keyOf(account.getUsername()))
+                .filter(Throttling.Block::locked).isPresent();
     }
 
     private boolean allowed() {

@@ -1,0 +1,78 @@
+package it.soglia.throttle;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Counts attempts per rule and subject and says when the next one may come (used through {@link Throttling}). Refused attempts are not counted:
+ * waiting is enough to try again, and hammering a refusal costs the attacker nothing but gains nothing.
+ */
+@Stateless
+public class Throttle {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ThrottleSettings settings;
+
+    @Inject
+    Clock clock;
+
+    public Optional<Throttling.Block> blocked(ThrottleRule rule, String subject) {
+        ThrottleEntry entry = em.find(ThrottleEntry.class, key(rule, subject));
+        if (entry == null) {
+            return Optional.empty();
+        }
+        ThrottlePolicy policy = settings.policy(rule);
+        Instant now = clock.instant();
+        int standing = policy.standing(entry.attempts(), entry.lastAttemptAt(), now);
+        if (policy.locks(standing)) {
+            return Optional.of(new Throttling.Block(null, true));
+        }
+        Instant until = entry.lastAttemptAt().plus(policy.delayAfter(standing));
+        return now.isBefore(until) ? Optional.of(new Throttling.Block(until, false)) : Optional.empty();
+    }
+
+    /** Counts one attempt; returns how many now stand in the series (the one that reaches the lock, say). */
+    public int count(ThrottleRule rule, String subject) {
+        String key = key(rule, subject);
+        Instant now = clock.instant();
+        ThrottleEntry entry = em.find(ThrottleEntry.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (entry == null) {
+            entry = new ThrottleEntry(key, now);
+            em.persist(entry); // two first attempts at once: one commit fails, the caller retries (Throttling)
+        }
+        ThrottlePolicy policy = settings.policy(rule);
+        return entry.count(policy.standing(entry.attempts(), entry.lastAttemptAt(), now), now);
+    }
+
+    /** Ends the series: a right password, an admin's unlock, a completed reset. */
+    public void clear(ThrottleRule rule, String subject) {
+        ThrottleEntry entry = em.find(ThrottleEntry.class, key(rule, subject));
+        if (entry != null) {
+            em.remove(entry);
+        }
+    }
+
+    /** The rule and a SHA-256 of the subject: fixed length, and no typed username or address kept in clear. */
+    static String key(ThrottleRule rule, String subject) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.valueOf(subject)
+                    .getBytes(StandardCharsets.UTF_8));
+            return rule.name() + ":" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

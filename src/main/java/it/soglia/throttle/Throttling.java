@@ -1,0 +1,41 @@
+package it.soglia.throttle;
+
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The pages' and the sign-in's view of {@link Throttle}: ask before an attempt, count after a failed one. */
+@ApplicationScoped
+public class Throttling {
+
+    @Inject
+    Throttle throttle;
+
+    /**
+     * Why an attempt may not be made now.
+     *
+     * @param until  when the next attempt may come; null when locked
+     * @param locked true when only an unlock or a completed reset ends it
+     */
+    public record Block(Instant until, boolean locked) {
+    }
+
+    public Optional<Block> blocked(ThrottleRule rule, String subject) {
+        return throttle.blocked(rule, subject);
+    }
+
+    /** Counts one attempt; returns how many now stand in the series. */
+    public int count(ThrottleRule rule, String subject) {
+        try {
+            return throttle.count(rule, subject);
+        } catch (EJBException firstAttemptRace) {
+            return throttle.count(rule, subject); // another request created the row meanwhile: it exists now
+        }
+    }
+
+    public void clear(ThrottleRule rule, String subject) {
+        throttle.clear(rule, subject);
+    }
+}
