@@ -104,6 +104,9 @@ public class Account implements java.io.Serializable {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "totp_drift_streak", nullable = false)
+    private int totpDriftStreak;
+
     @Version
     private long version;
 
@@ -293,15 +296,35 @@ public class Account implements java.io.Serializable {
         this.totpSecret = null;
         this.totpLastStep = null;
         this.totpEnrolledAt = null;
+        this.totpDriftStreak = 0;
         clearCodeFailures();
         this.sessionsRevokedAt = now;
         this.updatedAt = now;
     }
 
-    public void acceptCodeOfStep(long step, Instant now) {
+    /**
+     * A right code of time step {@code step}, typed when the server was at {@code serverStep}. Codes keep coming one
+     * step early or late when the phone's clock drifts: the streak of those says so (see {@link #isClockDrifting}).
+     */
+    public void acceptCodeOfStep(long step, long serverStep, Instant now) {
         this.totpLastStep = step;
+        int offset = (int) Math.signum(step - serverStep);
+        this.totpDriftStreak = offset == 0 ? 0
+                : Integer.signum(totpDriftStreak) == offset ? totpDriftStreak + offset : offset;
         clearCodeFailures();
         this.updatedAt = now;
+    }
+
+    /** Codes came one step off the server's clock, the same way, at least this many sign-ins in a row. */
+    public static final int DRIFT_STREAK = 3;
+
+    public boolean isClockDrifting() {
+        return Math.abs(totpDriftStreak) >= DRIFT_STREAK;
+    }
+
+    /** True when the phone is ahead of the server's clock (its codes come early). */
+    public boolean isClockAhead() {
+        return totpDriftStreak > 0;
     }
 
     /** A recovery code stood in for the authenticator's code: the series of wrong codes ends. */

@@ -149,7 +149,7 @@ public class TwoFactorService {
         }
         OptionalLong step = matchActiveSecret(account, totp, code.get());
         if (step.isPresent() && step.getAsLong() > lastStepOf(account)) {
-            account.acceptCodeOfStep(step.getAsLong(), now);
+            account.acceptCodeOfStep(step.getAsLong(), totp.stepAt(now), now);
             account.recordSignIn(now, origin.ip());
             audit.record(AuditType.SIGN_IN_COMPLETED, account.getUsername(), origin);
             return CodeCheck.ACCEPTED;
