@@ -283,6 +283,7 @@ public class Account implements java.io.Serializable {
         this.totpSecret = encryptedSecret;
         this.totpLastStep = acceptedStep;
         this.totpEnrolledAt = now;
+        this.totpDriftStreak = 0;
         clearCodeFailures();
         this.updatedAt = now;
     }

@@ -12,6 +12,7 @@ public final class Pages {
     public static final String CHANGE_PASSWORD = "/change-password";
     public static final String RECOVERY_CODE = "/recovery-code";
     public static final String RECOVERY_CODES = "/recovery-codes";
+    public static final String NEW_AUTHENTICATOR = "/new-authenticator";
 
     private Pages() {
     }

@@ -130,6 +130,39 @@ public class TwoFactorService {
     }
 
     /**
+     * A new authenticator enrolled from the profile replaces the active one once its first code is right; until
+     * then the old one keeps working, so a user who gives up half-way is not locked out. Recovery codes stay.
+     */
+    public CodeCheck replaceAuthenticator(long accountId, String pendingSecret, String typedCode, RequestOrigin origin) {
+        Totp totp = settings.totp();
+        var code = CodeInput.normalize(typedCode, totp.policy().digits());
+        if (code.isEmpty()) {
+            return CodeCheck.MALFORMED;
+        }
+        Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+        if (!account.isEnabled() || !account.isTwoFactorActive()) {
+            return CodeCheck.RESTART; // reset meanwhile: the next sign-in enrols from scratch
+        }
+        byte[] secret = cipher.decrypt(pendingSecret, pendingContext(accountId));
+        try {
+            OptionalLong step = totp.match(secret, code.get());
+            if (step.isEmpty()) {
+                audit.record(AuditType.CODE_FAILED, account.getUsername(), account.getUsername(), origin,
+                        "new authenticator: wrong code");
+                return CodeCheck.REJECTED;
+            }
+            Instant now = clock.instant();
+            account.activateTwoFactor(cipher.encrypt(secret, activeContext(accountId)), step.getAsLong(), now);
+            audit.record(AuditType.TWO_FACTOR_ENROLLED, account.getUsername(), account.getUsername(), origin,
+                    "replaced the previous authenticator");
+            notifications.enrolled(account, now, origin);
+            return CodeCheck.ACCEPTED;
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
+    }
+
+    /**
      * A code typed at sign-in. Accepted only for a time step newer than the last accepted one; wrong codes are
      * counted and lock the code step for the configured time once there are too many in a row.
      */
