@@ -1,11 +1,11 @@
--- Recovery codes: ten per enrolment, each usable once, stored only as SHA-256 (the codes carry 80 random bits, so a
--- slow hash adds nothing: a dump cannot be searched for them).
+-- Recovery codes: ten per enrolment, each usable once, stored only as salted PBKDF2-HMAC-SHA256
+-- ("pbkdf2-sha256$iterations$salt$hash", see RecoveryCodeFormat).
 create sequence recovery_code_seq start with 50 increment by 50;
 
 create table recovery_code (
     id          bigint      not null primary key,
     account_id  bigint      not null references account (id),
-    code_hash   varchar(64) not null,
+    code_hash   varchar(200) not null,
     created_at  timestamp with time zone not null,
     used_at     timestamp with time zone
 );

@@ -3,11 +3,15 @@ package it.soglia.account;
 import it.soglia.audit.AuditLog;
 import it.soglia.audit.AuditType;
 import it.soglia.audit.RequestOrigin;
+import it.soglia.mail.MailOutbox;
+import it.soglia.mail.MailTemplates;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Finds accounts, checks passwords and creates accounts; one transaction and one audit entry per call. */
@@ -29,6 +33,12 @@ public class AccountService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    MailOutbox outbox;
+
+    @Inject
+    MailTemplates templates;
 
     public Optional<Account> find(long id) {
         return Optional.ofNullable(em.find(Account.class, id));
@@ -106,8 +116,15 @@ public class AccountService {
         if (problem.isPresent()) {
             return ChangeResult.valueOf(problem.get().name());
         }
-        account.choosePassword(passwords.hash(chosen), clock.instant());
+        Instant now = clock.instant();
+        account.choosePassword(passwords.hash(chosen), now);
         audit.record(AuditType.PASSWORD_CHANGED, account.getUsername(), origin);
+        if (account.getEmail() != null) { // if it was not the owner, they must hear of it (ASVS 2.2.3)
+            Locale locale = templates.locale(account.getLanguage());
+            outbox.enqueue(templates.mail("PASSWORD_CHANGED", account.getEmail(), locale, null,
+                    account.getDisplayName(), account.getUsername(), templates.dateTime(now, locale), origin.ip(),
+                    origin.userAgent(), templates.contact(locale)));
+        }
         return ChangeResult.DONE;
     }
 

@@ -1,16 +1,18 @@
 package it.soglia.totp;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.spec.InvalidKeySpecException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 
 /**
  * Recovery codes: 16 Base32 characters (80 random bits), shown in groups of four ("ABCD-EFGH-JKLM-NPQR"). Typed
  * codes are accepted in any case, with or without the dashes and spaces, with 0, 1 and 8 read as O, I and B, and
- * are hashed for storage and comparison.
+ * are stored only as salted, slow hashes.
  */
 public final class RecoveryCodeFormat {
 
@@ -62,14 +64,38 @@ public final class RecoveryCodeFormat {
         };
     }
 
-    /** SHA-256 of the canonical code, bound to the account so equal codes of two accounts hash differently. */
-    public static String hash(long accountId, String canonicalCode) {
+    /**
+     * The stored form of a code: PBKDF2-HMAC-SHA256 with a random per-code salt ({@code pbkdf2-sha256$iterations$
+     * salt$hash}, hex). NIST SP 800-63B 5.1.2 asks a key derivation function for look-up secrets under 112 bits;
+     * 10,000 iterations keep checking ten codes within tens of milliseconds.
+     */
+    public static String hash(String canonicalCode, SecureRandom random) {
+        byte[] salt = new byte[16];
+        random.nextBytes(salt);
+        return PREFIX + ITERATIONS + "$" + HexFormat.of().formatHex(salt) + "$"
+                + HexFormat.of().formatHex(derive(canonicalCode, salt, ITERATIONS));
+    }
+
+    /** Whether {@code canonicalCode} is the code {@code stored} was made from; the hashes compared in constant time. */
+    public static boolean matches(String canonicalCode, String stored) {
+        String[] parts = stored.split("\\$");
+        if (parts.length != 4 || !stored.startsWith(PREFIX)) {
+            return false;
+        }
+        byte[] expected = HexFormat.of().parseHex(parts[3]);
+        byte[] actual = derive(canonicalCode, HexFormat.of().parseHex(parts[2]), Integer.parseInt(parts[1]));
+        return MessageDigest.isEqual(expected, actual);
+    }
+
+    private static final String PREFIX = "pbkdf2-sha256$";
+    private static final int ITERATIONS = 10_000;
+
+    private static byte[] derive(String canonicalCode, byte[] salt, int iterations) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("soglia:recovery:" + accountId + ":" + canonicalCode).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            var spec = new PBEKeySpec(canonicalCode.toCharArray(), salt, iterations, 256);
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
+            throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every Java runtime", e);
         }
     }
 }

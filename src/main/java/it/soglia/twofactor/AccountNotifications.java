@@ -26,6 +26,7 @@ public class AccountNotifications {
     public static final String RECOVERY_CODES_REGENERATED = "RECOVERY_CODES_REGENERATED";
     public static final String CODE_LOCKED = "CODE_LOCKED";
     public static final String PASSWORD_LOCKED = "PASSWORD_LOCKED";
+    public static final String CODE_REUSED = "CODE_REUSED";
 
     @Inject
     MailOutbox outbox;
@@ -73,6 +74,11 @@ public class AccountNotifications {
     /** The code step locked after the right password: someone may know it. */
     void codeLocked(Account account, Instant lockedUntil, Instant when, RequestOrigin origin) {
         notice(CODE_LOCKED, account, when, origin, templates.time(lockedUntil, templates.locale(account.getLanguage())));
+    }
+
+    /** A code already used was typed again within its validity: refused, and the owner should know. */
+    void codeReused(Account account, Instant when, RequestOrigin origin) {
+        notice(CODE_REUSED, account, when, origin);
     }
 
     /** Too many wrong passwords in a row: the owner can lift the lock with the link (a reset) or ask an admin. */

@@ -32,7 +32,7 @@ public class RecoveryCode {
     @Column(name = "account_id", nullable = false)
     private long accountId;
 
-    @Column(name = "code_hash", nullable = false, length = 64)
+    @Column(name = "code_hash", nullable = false, length = 200)
     private String codeHash;
 
     @Column(name = "created_at", nullable = false)

@@ -5,15 +5,13 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The recovery codes of accounts, kept as hashes. Used inside {@link TwoFactorService}'s transactions, which lock
+ * The recovery codes of accounts, kept as salted PBKDF2 hashes. Used inside {@link TwoFactorService}'s transactions, which lock
  * the account row first: two requests cannot spend one code twice.
  */
 @Dependent
@@ -35,18 +33,18 @@ class RecoveryCodeStore {
         for (int i = 0; i < CODES_PER_SET; i++) {
             String code = RecoveryCodeFormat.generate(random);
             codes.add(code);
-            em.persist(new RecoveryCode(accountId, hashOf(accountId, code), now));
+            em.persist(new RecoveryCode(accountId,
+                    RecoveryCodeFormat.hash(RecoveryCodeFormat.normalize(code).orElseThrow(), random), now));
         }
         return List.copyOf(codes);
     }
 
-    /** Spends the typed code if it is one of the account's unused codes. Every stored hash is compared in full. */
+    /** Spends the typed code if it is one of the account's unused codes. Every stored code is checked. */
     boolean redeem(long accountId, String canonicalCode, Instant now) {
-        byte[] typed = RecoveryCodeFormat.hash(accountId, canonicalCode).getBytes(StandardCharsets.US_ASCII);
         RecoveryCode match = null;
         for (RecoveryCode stored : em.createNamedQuery(RecoveryCode.UNUSED_OF, RecoveryCode.class)
                 .setParameter("account", accountId).getResultList()) {
-            if (MessageDigest.isEqual(typed, stored.codeHash().getBytes(StandardCharsets.US_ASCII))) {
+            if (RecoveryCodeFormat.matches(canonicalCode, stored.codeHash())) {
                 match = stored;
             }
         }
@@ -64,9 +62,5 @@ class RecoveryCodeStore {
 
     void eraseAll(long accountId) {
         em.createNamedQuery(RecoveryCode.ERASE_ALL_OF).setParameter("account", accountId).executeUpdate();
-    }
-
-    private static String hashOf(long accountId, String shownCode) {
-        return RecoveryCodeFormat.hash(accountId, RecoveryCodeFormat.normalize(shownCode).orElseThrow());
     }
 }

@@ -187,7 +187,11 @@ public class TwoFactorService {
             audit.record(AuditType.SIGN_IN_COMPLETED, account.getUsername(), origin);
             return CodeCheck.ACCEPTED;
         }
-        return countFailure(account, now, origin, step.isPresent() ? "code already used" : "wrong code");
+        if (step.isPresent()) { // a right code used again: whoever typed it may have seen the owner's (ASVS 2.8.5)
+            notifications.codeReused(account, now, origin);
+            return countFailure(account, now, origin, "code already used");
+        }
+        return countFailure(account, now, origin, "wrong code");
     }
 
     /**

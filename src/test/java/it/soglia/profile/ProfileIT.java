@@ -101,6 +101,8 @@ class ProfileIT extends PageTest {
                 Map.of("current", account.password(), "new", chosen, "confirm", chosen), "password:submit");
 
         assertThat(done.messages()).contains("Password cambiata.");
+        assertThat(server.mail().awaitContaining(account.email(), "la password dell’account").text())
+                .contains(session.clientAddress());
         assertThat(steps.password(steps.newSession(), account.username(), chosen).path()).isEqualTo("/soglia/code");
         assertThat(steps.password(steps.newSession(), account.username(), account.password()).path())
                 .isEqualTo("/soglia/login");

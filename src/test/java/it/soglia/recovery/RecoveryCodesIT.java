@@ -39,7 +39,8 @@ class RecoveryCodesIT extends PageTest {
         assertThat(download.body()).contains(codes.toArray(String[]::new));
 
         var stored = server.database().column("select code_hash from recovery_code where account_id = ?", account.id());
-        assertThat(stored).hasSize(10).allSatisfy(hash -> assertThat(hash).matches("[0-9a-f]{64}"));
+        assertThat(stored).hasSize(10)
+                .allSatisfy(hash -> assertThat(hash).matches("pbkdf2-sha256\\$\\d+\\$[0-9a-f]{32}\\$[0-9a-f]{64}"));
         for (String code : codes) {
             assertThat(String.join(",", stored)).doesNotContain(code).doesNotContain(code.replace("-", ""));
         }

@@ -175,6 +175,8 @@ class SignInIT extends PageTest {
         assertThat(again.messages()).startsWith(WRONG_CODE);
         assertThat(earlier.path()).isEqualTo("/soglia/code");
         assertThat(earlier.messages()).startsWith(WRONG_CODE);
+        assertThat(server.mail().awaitContaining(account.email(), "codice a 6 cifre già usato").text())
+                .contains(attacker.clientAddress()); // the owner hears of it, and from where
     }
 
     @Test

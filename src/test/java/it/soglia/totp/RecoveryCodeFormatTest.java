@@ -49,10 +49,15 @@ class RecoveryCodeFormatTest {
     }
 
     @Test
-    void theHashIsSha256HexAndDiffersBetweenAccounts() {
-        String one = RecoveryCodeFormat.hash(1, "ABCDEFGHJKLMNPQR");
-        assertThat(one).matches("[0-9a-f]{64}").doesNotContain("ABCDEFGHJKLMNPQR".toLowerCase());
-        assertThat(RecoveryCodeFormat.hash(1, "ABCDEFGHJKLMNPQR")).isEqualTo(one);
-        assertThat(RecoveryCodeFormat.hash(2, "ABCDEFGHJKLMNPQR")).isNotEqualTo(one);
+    void theStoredFormIsASaltedPbkdf2HashThatOnlyTheSameCodeMatches() {
+        SecureRandom random = new SecureRandom();
+        String one = RecoveryCodeFormat.hash("ABCDEFGHJKLMNPQR", random);
+        String again = RecoveryCodeFormat.hash("ABCDEFGHJKLMNPQR", random);
+
+        assertThat(one).matches("pbkdf2-sha256\\$10000\\$[0-9a-f]{32}\\$[0-9a-f]{64}").doesNotContain("ABCDEFGHJKLMNPQR");
+        assertThat(again).isNotEqualTo(one); // salted: equal codes are not equal rows
+        assertThat(RecoveryCodeFormat.matches("ABCDEFGHJKLMNPQR", one)).isTrue();
+        assertThat(RecoveryCodeFormat.matches("ABCDEFGHJKLMNPQS", one)).isFalse();
+        assertThat(RecoveryCodeFormat.matches("ABCDEFGHJKLMNPQR", "not a stored code")).isFalse();
     }
 }
