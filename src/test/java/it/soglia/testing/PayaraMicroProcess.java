@@ -90,7 +90,23 @@ public final class PayaraMicroProcess implements AutoCloseable {
             waitQuietly(Duration.ofMillis(250));
         }
         throw new IllegalStateException("Soglia did not answer at " + probe + " within " + timeout + "; see " + logFile
-                + "\n" + tail(40));
+                + " and the threads at that moment in " + dumpThreads() + "\n" + tail(40));
+    }
+
+    /** What every thread of Payara was doing, for a start that hangs (written next to the log). */
+    private Path dumpThreads() {
+        Path dump = logFile.resolveSibling("payara-threads.txt");
+        String jcmd = Path.of(currentJava()).resolveSibling("jcmd").toString();
+        try {
+            new ProcessBuilder(jcmd, Long.toString(process.pid()), "Thread.print").redirectErrorStream(true)
+                    .redirectOutput(dump.toFile()).start().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            System.out.println("Threads of Payara Micro that did not answer:\n" + Files.readString(dump)); // CI shows
+        } catch (IOException e) {
+            return Path.of("(no thread dump: " + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return dump;
     }
 
     public boolean isAlive() {
