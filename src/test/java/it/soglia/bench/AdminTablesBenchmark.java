@@ -173,7 +173,7 @@ public final class AdminTablesBenchmark {
             throw new IllegalStateException("enrolment ended on " + codes.uri() + ": " + codes.messages());
         }
         cookie = "JSESSIONID=" + session.sessionId();
-        http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
         out.println("Signed in as " + ADMIN + " (enrolled over HTTP)");
     }
 

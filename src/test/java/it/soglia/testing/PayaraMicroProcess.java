@@ -75,7 +75,10 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * the HTTP listener already answers, with 404.)
      */
     public void awaitReady(URI probe, Duration timeout) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // HTTP/1.1 as browsers speak to a plain-http intranet server: the JDK client's default h2c upgrade once
+        // dead-locked two of Payara's Grizzly HTTP/2 threads on an early request (threads in the log of that run)
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             failOnDeploymentError();
