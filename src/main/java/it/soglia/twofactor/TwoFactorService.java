@@ -102,8 +102,7 @@ public class TwoFactorService {
 
     /** The first code from the new authenticator: when right, the pending secret becomes the account's secret. */
     public CodeCheck confirmEnrolment(long accountId, String pendingSecret, String typedCode, RequestOrigin origin) {
-        Totp totp = settings.totp();
-        var code = CodeInput.normalize(typedCode, totp.policy().digits());
+        var code = CodeInput.normalize(typedCode, settings.totp().policy().digits());
         if (code.isEmpty()) {
             return CodeCheck.MALFORMED;
         }
@@ -111,22 +110,15 @@ public class TwoFactorService {
         if (!account.isEnabled() || account.isTwoFactorActive()) {
             return CodeCheck.RESTART; // never overwrite a secret enrolled meanwhile from another session
         }
-        byte[] secret = cipher.decrypt(pendingSecret, pendingContext(accountId));
-        try {
-            OptionalLong step = totp.match(secret, code.get());
-            if (step.isEmpty()) {
-                audit.record(AuditType.CODE_FAILED, account.getUsername(), origin);
-                return CodeCheck.REJECTED;
-            }
-            Instant now = clock.instant();
-            account.activateTwoFactor(cipher.encrypt(secret, activeContext(accountId)), step.getAsLong(), now);
-            account.recordSignIn(now, origin.ip()); // enrolment ends with the user signed in
-            audit.record(AuditType.TWO_FACTOR_ENROLLED, account.getUsername(), origin);
-            notifications.enrolled(account, now, origin);
-            return CodeCheck.enrolledWith(recoveryCodes.issue(accountId, now));
-        } finally {
-            Arrays.fill(secret, (byte) 0);
+        Instant now = clock.instant();
+        if (activatePendingIfMatches(account, pendingSecret, code.get(), now).isEmpty()) {
+            audit.record(AuditType.CODE_FAILED, account.getUsername(), origin);
+            return CodeCheck.REJECTED;
         }
+        account.recordSignIn(now, origin.ip()); // enrolment ends with the user signed in
+        audit.record(AuditType.TWO_FACTOR_ENROLLED, account.getUsername(), origin);
+        notifications.enrolled(account, now, origin);
+        return CodeCheck.enrolledWith(recoveryCodes.issue(accountId, now));
     }
 
     /**
@@ -134,8 +126,7 @@ public class TwoFactorService {
      * then the old one keeps working, so a user who gives up half-way is not locked out. Recovery codes stay.
      */
     public CodeCheck replaceAuthenticator(long accountId, String pendingSecret, String typedCode, RequestOrigin origin) {
-        Totp totp = settings.totp();
-        var code = CodeInput.normalize(typedCode, totp.policy().digits());
+        var code = CodeInput.normalize(typedCode, settings.totp().policy().digits());
         if (code.isEmpty()) {
             return CodeCheck.MALFORMED;
         }
@@ -143,20 +134,27 @@ public class TwoFactorService {
         if (!account.isEnabled() || !account.isTwoFactorActive()) {
             return CodeCheck.RESTART; // reset meanwhile: the next sign-in enrols from scratch
         }
-        byte[] secret = cipher.decrypt(pendingSecret, pendingContext(accountId));
+        Instant now = clock.instant();
+        if (activatePendingIfMatches(account, pendingSecret, code.get(), now).isEmpty()) {
+            audit.record(AuditType.CODE_FAILED, account.getUsername(), account.getUsername(), origin,
+                    "new authenticator: wrong code");
+            return CodeCheck.REJECTED;
+        }
+        audit.record(AuditType.TWO_FACTOR_ENROLLED, account.getUsername(), account.getUsername(), origin,
+                "replaced the previous authenticator");
+        notifications.enrolled(account, now, origin);
+        return CodeCheck.ACCEPTED;
+    }
+
+    /** Makes the pending secret the account's when {@code code} is one of its codes; else changes nothing. */
+    private OptionalLong activatePendingIfMatches(Account account, String pendingSecret, String code, Instant now) {
+        byte[] secret = cipher.decrypt(pendingSecret, pendingContext(account.getId()));
         try {
-            OptionalLong step = totp.match(secret, code.get());
-            if (step.isEmpty()) {
-                audit.record(AuditType.CODE_FAILED, account.getUsername(), account.getUsername(), origin,
-                        "new authenticator: wrong code");
-                return CodeCheck.REJECTED;
+            OptionalLong step = settings.totp().match(secret, code);
+            if (step.isPresent()) {
+                account.activateTwoFactor(cipher.encrypt(secret, activeContext(account.getId())), step.getAsLong(), now);
             }
-            Instant now = clock.instant();
-            account.activateTwoFactor(cipher.encrypt(secret, activeContext(accountId)), step.getAsLong(), now);
-            audit.record(AuditType.TWO_FACTOR_ENROLLED, account.getUsername(), account.getUsername(), origin,
-                    "replaced the previous authenticator");
-            notifications.enrolled(account, now, origin);
-            return CodeCheck.ACCEPTED;
+            return step;
         } finally {
             Arrays.fill(secret, (byte) 0);
         }
@@ -171,11 +169,9 @@ public class TwoFactorService {
         var code = CodeInput.normalize(typedCode, totp.policy().digits());
         Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
-        if (!account.isEnabled() || !account.isTwoFactorActive()) {
-            return CodeCheck.RESTART;
-        }
-        if (account.isCodeLockedAt(now)) {
-            return CodeCheck.lockedUntil(account.getCodeLockedUntil()); // not even checked: no guessing while locked
+        var refusal = notCheckable(account, now);
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         if (code.isEmpty()) {
             return CodeCheck.MALFORMED;
@@ -201,11 +197,9 @@ public class TwoFactorService {
     public CodeCheck verifyRecoveryCode(long accountId, String typedCode, RequestOrigin origin) {
         Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
-        if (!account.isEnabled() || !account.isTwoFactorActive()) {
-            return CodeCheck.RESTART;
-        }
-        if (account.isCodeLockedAt(now)) {
-            return CodeCheck.lockedUntil(account.getCodeLockedUntil());
+        var refusal = notCheckable(account, now);
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         var code = RecoveryCodeFormat.normalize(typedCode);
         if (code.isEmpty()) {
@@ -257,6 +251,17 @@ public class TwoFactorService {
         audit.record(AuditType.TWO_FACTOR_RESET, actor, account.getUsername(), origin,
                 "by " + cause + (reason == null || reason.isBlank() ? "" : ": " + reason));
         notifications.twoFactorReset(account, cause, now, origin);
+    }
+
+    /** Why no code of the account is even looked at now: the sign-in cannot go on, or the code step is locked. */
+    private static java.util.Optional<CodeCheck> notCheckable(Account account, Instant now) {
+        if (!account.isEnabled() || !account.isTwoFactorActive()) {
+            return java.util.Optional.of(CodeCheck.RESTART);
+        }
+        if (account.isCodeLockedAt(now)) { // no guessing while locked: not even a right code counts
+            return java.util.Optional.of(CodeCheck.lockedUntil(account.getCodeLockedUntil()));
+        }
+        return java.util.Optional.empty();
     }
 
     private CodeCheck countFailure(Account account, Instant now, RequestOrigin origin, String reason) {
