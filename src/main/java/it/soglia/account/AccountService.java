@@ -80,7 +80,9 @@ public class AccountService {
     }
 
     /** The outcome of a change the user asked for on their profile. */
-    public enum ChangeResult { DONE, WRONG_PASSWORD, TOO_SHORT, TOO_LONG, IS_USERNAME, TOO_COMMON, INVALID }
+    public enum ChangeResult {
+        DONE, WRONG_PASSWORD, TOO_SHORT, TOO_LONG, CONTROL_CHARACTER, IS_USERNAME, TOO_COMMON, INVALID
+    }
 
     /** Own password change: the current password first, then the policy. */
     public ChangeResult changePassword(String username, String current, String chosen, RequestOrigin origin) {
