@@ -113,14 +113,15 @@ public class AccountService {
         return ChangeResult.DONE;
     }
 
-    /** Own language: only the ones Soglia speaks. */
-    public void changeLanguage(String username, String language, RequestOrigin origin) {
+    /** Own language: only the ones Soglia speaks; false, with nothing changed, for any other. */
+    public boolean changeLanguage(String username, String language, RequestOrigin origin) {
         if (!"it".equals(language) && !"en".equals(language)) {
-            return;
+            return false;
         }
         Account account = findByUsername(username).orElseThrow();
         account.changeLanguage(language, clock.instant());
         audit.record(AuditType.ACCOUNT_CHANGED, username, username, origin, "language " + language);
+        return true;
     }
 
     public boolean hasAdmin() {
