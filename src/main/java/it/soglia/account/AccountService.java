@@ -90,7 +90,9 @@ public class AccountService {
     }
 
     /** The outcome of a change the user asked for on their profile. */
-    public enum ChangeResult { DONE, WRONG_PASSWORD, TOO_SHORT, TOO_LONG, IS_USERNAME, TOO_COMMON, INVALID }
+    public enum ChangeResult {
+        DONE, WRONG_PASSWORD, TOO_SHORT, TOO_LONG, CONTROL_CHARACTER, IS_USERNAME, TOO_COMMON, INVALID
+    }
 
     /** Own password change: the current password first, then the policy. */
     public ChangeResult changePassword(String username, String current, String chosen, RequestOrigin origin) {
@@ -128,14 +130,15 @@ public class AccountService {
         return ChangeResult.DONE;
     }
 
-    /** Own language: only the ones Soglia speaks. */
-    public void changeLanguage(String username, String language, RequestOrigin origin) {
+    /** Own language: only the ones Soglia speaks; false, with nothing changed, for any other. */
+    public boolean changeLanguage(String username, String language, RequestOrigin origin) {
         if (!"it".equals(language) && !"en".equals(language)) {
-            return;
+            return false;
         }
         Account account = findByUsername(username).orElseThrow();
         account.changeLanguage(language, clock.instant());
         audit.record(AuditType.ACCOUNT_CHANGED, username, username, origin, "language " + language);
+        return true;
     }
 
     public boolean hasAdmin() {

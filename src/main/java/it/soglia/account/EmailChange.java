@@ -18,9 +18,16 @@ import java.util.regex.Pattern;
 @Stateless
 public class EmailChange {
 
-    /** One address, no spaces or control characters (no header injection), a dot in the domain. */
-    public static final Pattern EMAIL =
-            Pattern.compile("[^\\s@\\p{Cntrl}]{1,64}@[^\\s@\\p{Cntrl}]{1,189}\\.[^\\s@\\p{Cntrl}]{2,}");
+    /**
+     * One address, a dot in the domain; no spaces, control or invisible characters (no header injection, no look-alike
+     * addresses), nor the characters that only a quoted or bracketed address may hold ({@code <>()[]\,;:"}).
+     */
+    public static final Pattern EMAIL;
+
+    static {
+        String part = "[^\\s@\\p{C}\\p{Z}<>()\\[\\]\\\\,;:\"]";
+        EMAIL = Pattern.compile(part + "{1,64}@" + part + "{1,189}\\." + part + "{2,}");
+    }
 
     @Inject
     AccountService accounts;

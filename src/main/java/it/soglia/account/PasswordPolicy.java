@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -20,7 +21,10 @@ public final class PasswordPolicy {
     public static final int MAX_LENGTH = 1024;
 
     /** Why a password is refused; the page words it. */
-    public enum Problem { TOO_SHORT, TOO_LONG, IS_USERNAME, TOO_COMMON }
+    public enum Problem { TOO_SHORT, TOO_LONG, CONTROL_CHARACTER, IS_USERNAME, TOO_COMMON }
+
+    /** Line breaks, tabs, NUL and the like: no keyboard types them into a password field, and no one could again. */
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
     private static final Set<String> COMMON = load();
 
@@ -33,6 +37,9 @@ public final class PasswordPolicy {
         }
         if (password.length() > MAX_LENGTH) {
             return Optional.of(Problem.TOO_LONG);
+        }
+        if (CONTROL.matcher(password).find()) {
+            return Optional.of(Problem.CONTROL_CHARACTER);
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (lower.contains(username.toLowerCase(Locale.ROOT))) {

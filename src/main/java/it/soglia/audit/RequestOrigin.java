@@ -17,7 +17,7 @@ public record RequestOrigin(String ip, String userAgent) {
         if (value == null) {
             return "";
         }
-        String printable = value.replaceAll("\\p{Cntrl}", "?");
+        String printable = value.replaceAll("\\p{Cc}", "?"); // C1 controls too, not only ASCII's
         return printable.length() > max ? printable.substring(0, max) : printable;
     }
 }

@@ -46,8 +46,11 @@ public class ProfileSettingsBacking {
     }
 
     public void changeLanguage() {
-        accounts.changeLanguage(username(), language, origin());
-        done("profile.language.changed");
+        if (accounts.changeLanguage(username(), language, origin())) {
+            done("profile.language.changed");
+        } else {
+            Messages.error("profile.language.invalid");
+        }
     }
 
     public void changeEmail() {

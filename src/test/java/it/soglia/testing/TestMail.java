@@ -65,6 +65,11 @@ public final class TestMail implements AutoCloseable {
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> isTo(m, recipient)).map(TestMail::read).toList();
     }
 
+    /** How many mails reached any mailbox of {@code domain}, To, Cc and Bcc alike (GreenMail counts envelopes). */
+    public synchronized int deliveredToDomain(String domain) {
+        return smtp.getReceivedMessagesForDomain(domain).length;
+    }
+
     /** The mails to {@code recipient} that carry a reset link, oldest first. */
     public List<ReceivedMail> resetLinks(String recipient) {
         return to(recipient).stream().filter(m -> RESET_LINK.matcher(m.text()).find()).toList();

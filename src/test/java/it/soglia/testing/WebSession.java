@@ -38,10 +38,19 @@ public final class WebSession {
     private String clientAddress = "10." + RANDOM.nextInt(256) + "." + RANDOM.nextInt(256) + "." + (1 + RANDOM.nextInt(254));
     private static final java.util.Random RANDOM = new java.util.Random();
 
+    /**
+     * Speaks HTTP/1.1, as browsers do over plain http: the JDK client's default upgrade to HTTP/2 (h2c) once
+     * dead-locked Payara's Grizzly HTTP/2 threads.
+     */
     public WebSession(String baseUrl) {
+        this(baseUrl, HttpClient.Version.HTTP_1_1);
+    }
+
+    /** With a chosen HTTP version (a test of what a non-browser client may send). */
+    public WebSession(String baseUrl, HttpClient.Version version) {
         this.baseUrl = baseUrl;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .version(version).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** Comes from {@code address} from now on (several sessions of one client, say). */
@@ -59,8 +68,8 @@ public final class WebSession {
         return this;
     }
 
-    /** A page as the user sees it after all redirects. */
-    public record Page(URI uri, int status, HttpHeaders headers, Document document) {
+    /** A page as the user sees it after all redirects; {@code body} is the HTML exactly as the server sent it. */
+    public record Page(URI uri, int status, HttpHeaders headers, Document document, String body) {
 
         public String path() {
             return uri.getPath();
@@ -121,6 +130,15 @@ public final class WebSession {
      * fires, with the form's current fields plus {@code params}, and returns the HTML of the updated components.
      */
     public Document ajax(Page page, String formId, String source, Map<String, String> params) {
+        HttpResponse<String> response = ajaxRaw(page, formId, source, params);
+        if (response.statusCode() != 200 || !response.body().contains("<partial-response")) {
+            throw new AssertionError("Ajax from " + source + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return updatesOf(response.body(), page.uri().toString());
+    }
+
+    /** The same Ajax request as {@link #ajax}, answered as it came: status and partial-response XML. */
+    public HttpResponse<String> ajaxRaw(Page page, String formId, String source, Map<String, String> params) {
         Element element = page.document().getElementById(formId);
         if (!(element instanceof FormElement form)) {
             throw new AssertionError("no form #" + formId + " on " + page.uri());
@@ -133,19 +151,20 @@ public final class WebSession {
         String body = data.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> response = send(builder(page.uri().resolve(form.attr("action")))
+        return send(builder(page.uri().resolve(form.attr("action")))
                 .header("Faces-Request", "partial/ajax")
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-        if (response.statusCode() != 200 || !response.body().contains("<partial-response")) {
-            throw new AssertionError("Ajax from " + source + " answered " + response.statusCode() + ": " + response.body());
-        }
-        Document xml = Jsoup.parse(response.body(), "", org.jsoup.parser.Parser.xmlParser());
+    }
+
+    /** The HTML of the components a partial response updates, as one document. */
+    public static Document updatesOf(String partialResponse, String baseUri) {
+        Document xml = Jsoup.parse(partialResponse, "", org.jsoup.parser.Parser.xmlParser());
         // A table answers with bare rows, which an HTML parser drops outside a table: give each update one.
         String html = xml.select("update").stream().map(Element::text)
                 .map(update -> update.strip().startsWith("<tr") ? "<table><tbody>" + update + "</tbody></table>" : update)
                 .collect(Collectors.joining("\n"));
-        return Jsoup.parseBodyFragment(html, page.uri().toString());
+        return Jsoup.parseBodyFragment(html, baseUri);
     }
 
     /** The raw answer to a GET, redirects not followed. */
@@ -177,7 +196,7 @@ public final class WebSession {
                 continue;
             }
             Document document = Jsoup.parse(response.body(), response.uri().toString());
-            return new Page(response.uri(), response.statusCode(), response.headers(), document);
+            return new Page(response.uri(), response.statusCode(), response.headers(), document, response.body());
         }
         throw new AssertionError("too many redirects from " + first.uri());
     }

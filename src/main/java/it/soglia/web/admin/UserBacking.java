@@ -77,11 +77,12 @@ public class UserBacking implements Serializable {
         }
         String name = editName == null ? "" : editName.strip();
         String email = editEmail == null || editEmail.isBlank() ? null : editEmail.strip();
-        if (name.isEmpty() || name.length() > 200) {
-            Messages.error("admin.users.create.name-required");
+        var nameRefusal = AccountInput.nameRefusal(name);
+        if (nameRefusal.isPresent()) {
+            Messages.error(nameRefusal.get(), AccountInput.MAX_NAME);
             return;
         }
-        if (email != null && !UsersBacking.EMAIL.matcher(email).matches()) {
+        if (email != null && !AccountInput.isEmail(email)) {
             Messages.error("admin.users.create.email-invalid");
             return;
         }

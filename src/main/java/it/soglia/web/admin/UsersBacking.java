@@ -34,7 +34,6 @@ public class UsersBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,63}");
-    static final Pattern EMAIL = it.soglia.account.EmailChange.EMAIL;
 
     @Inject
     AccountDirectory directory;
@@ -72,18 +71,25 @@ public class UsersBacking implements Serializable {
             return;
         }
         String email = newEmail == null || newEmail.isBlank() ? null : newEmail.strip();
+        String name = newDisplayName == null ? "" : newDisplayName.strip();
         if (newUsername == null || !USERNAME.matcher(newUsername.strip()).matches()) {
             Messages.error("admin.users.create.username-invalid");
             failValidation();
             return;
         }
-        if (email != null && !EMAIL.matcher(email).matches()) {
+        var nameRefusal = AccountInput.nameRefusal(name);
+        if (nameRefusal.isPresent()) {
+            Messages.error(nameRefusal.get(), AccountInput.MAX_NAME);
+            failValidation();
+            return;
+        }
+        if (email != null && !AccountInput.isEmail(email)) {
             Messages.error("admin.users.create.email-invalid");
             failValidation();
             return;
         }
         String password = initialPassword();
-        var created = administration.create(new NewAccount(newUsername.strip(), newDisplayName.strip(), email, "it",
+        var created = administration.create(new NewAccount(newUsername.strip(), name, email, "it",
                 newRole, password), securityContext.getCallerPrincipal().getName(), Origins.of(request()));
         if (created.isEmpty()) {
             Messages.error("admin.users.create.taken", newUsername.strip());
