@@ -26,7 +26,7 @@ public class SessionCookieSetup implements ServletContextListener {
         var cookie = event.getServletContext().getSessionCookieConfig();
         cookie.setHttpOnly(true);
         cookie.setSecure(https);
-        cookie.setAttribute("SameSite", "Lax");
+        cookie.setAttribute("SameSite", "Lax"); // Payara Micro 7 ignores this: payara-config/preboot.asadmin sets it
         event.getServletContext().setSessionTimeout(
                 timeoutMinutes(config.getOptionalValue(TIMEOUT_KEY, String.class).orElse("PT30M")));
     }

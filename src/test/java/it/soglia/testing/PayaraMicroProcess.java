@@ -31,6 +31,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
             "Exception while loading the app", "Exception while deploying", "Exception during lifecycle processing",
             "Deployment failed", "CDI deployment failure");
 
+    /** What every Payara running Soglia needs before it starts (README, "Deploy on Payara"). */
+    private static final Path PREBOOT_COMMANDS = Path.of("payara-config/preboot.asadmin");
+
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Path logFile;
@@ -55,6 +58,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
         command.addAll(List.of("-jar", options.payaraJar().toString(),
                 "--deploy", options.war().toString(), "--contextroot", options.contextRoot(),
                 "--port", Integer.toString(options.port()), "--nocluster", "--disablephonehome"));
+        command.addAll(List.of("--prebootcommandfile", PREBOOT_COMMANDS.toString()));
         for (Path file : options.postBootCommandFiles()) {
             command.addAll(List.of("--postbootcommandfile", file.toString()));
         }

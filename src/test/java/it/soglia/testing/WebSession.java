@@ -172,6 +172,11 @@ public final class WebSession {
         return send(request(path).GET().build());
     }
 
+    /** As {@link #raw}, through a proxy that ended TLS and says so ({@code X-Forwarded-Proto: https}). */
+    public HttpResponse<String> rawOverHttpsProxy(String path) {
+        return send(request(path).header("X-Forwarded-Proto", "https").GET().build());
+    }
+
     public String sessionId() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
                 .map(HttpCookie::getValue).findFirst().orElse(null);
