@@ -355,6 +355,7 @@ public final class AdminTablesBenchmark {
         Element form = page.getElementById(formId);
         Map<String, String> base = new LinkedHashMap<>();
         ((org.jsoup.nodes.FormElement) form).formData().forEach(kv -> base.put(kv.key(), kv.value()));
+        WebSession.cspNonceOf(page).ifPresent(nonce -> base.put("primefaces.nonce", nonce)); // as PrimeFaces' script
         String viewState = base.get("jakarta.faces.ViewState");
         URI action = URI.create(baseUrl).resolve(form.attr("action"));
         long[] times = new long[repeats];
@@ -433,6 +434,7 @@ public final class AdminTablesBenchmark {
             Map<String, String> data = new LinkedHashMap<>();
             ((org.jsoup.nodes.FormElement) page.getElementById("users")).formData()
                     .forEach(kv -> data.put(kv.key(), kv.value()));
+            WebSession.cspNonceOf(page).ifPresent(nonce -> data.put("primefaces.nonce", nonce));
             data.putAll(Map.of("jakarta.faces.partial.ajax", "true", "jakarta.faces.source", "users:table",
                     "jakarta.faces.partial.execute", execute, "jakarta.faces.partial.render", "users:table",
                     "users:table_filtering", "true", "users:table_encodeFeature", "true",

@@ -543,11 +543,30 @@ class HostileInputIT extends PageTest {
      * browser sends it: ids separated by spaces.
      */
     private static String ajaxOption(Element element, String handler, String option) {
-        Matcher m = Pattern.compile("[{,]" + option + ":\\s*[\"']([^\"']*)[\"']").matcher(element.attr(handler));
+        Matcher m = Pattern.compile("[{,]" + option + ":\\s*[\"']([^\"']*)[\"']").matcher(handlerScript(element, handler));
         if (!m.find()) {
             throw new AssertionError("no " + option + ": in " + handler + " of " + element.outerHtml());
         }
         return m.group(1).replace(',', ' ');
+    }
+
+    /**
+     * The script of an element's event handler: its attribute, or, under the Content-Security-Policy, the nonced
+     * script where PrimeFaces registers it ({@code PrimeFaces.csp.register('id','onclick',function(event){...})}).
+     */
+    private static String handlerScript(Element element, String handler) {
+        if (element.hasAttr(handler)) {
+            return element.attr(handler);
+        }
+        String scripts = element.ownerDocument().select("script").stream().map(Element::data)
+                .collect(java.util.stream.Collectors.joining("\n"));
+        Matcher start = Pattern.compile("PrimeFaces\\.csp\\.register\\(\\s*[\"']" + Pattern.quote(element.id())
+                + "[\"']\\s*,\\s*[\"']" + handler + "[\"']").matcher(scripts);
+        if (!start.find()) {
+            throw new AssertionError("no " + handler + " for #" + element.id() + " in the page's scripts");
+        }
+        int next = scripts.indexOf("PrimeFaces.csp.register(", start.end());
+        return scripts.substring(start.start(), next < 0 ? scripts.length() : next);
     }
 
     private static final AtomicInteger CREATED_USERS = new AtomicInteger();

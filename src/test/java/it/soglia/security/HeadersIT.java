@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import it.soglia.testing.PageTest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The headers every answer carries, and the session cookie's attributes. */
@@ -17,6 +18,27 @@ class HeadersIT extends PageTest {
         assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
                 .startsWith("JSESSIONID=").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax")
                 .doesNotContainIgnoringCase("Secure"));
+    }
+
+    @Test
+    void pagesCarryAContentSecurityPolicyWithTheScriptsNonceAndNeverLetThemselvesBeFramed() {
+        HttpResponse<String> login = steps.newSession().raw("/login");
+
+        List<String> policies = login.headers().allValues("Content-Security-Policy");
+        assertThat(policies).anySatisfy(policy -> assertThat(policy).contains("default-src 'self'")
+                .containsPattern("script-src 'self' 'nonce-[A-Za-z0-9+/=_-]+'").doesNotContain("unsafe-eval"));
+        assertThat(policies).allSatisfy(policy -> assertThat(policy).contains("frame-ancestors 'none'"));
+        String nonce = policies.stream().filter(p -> p.contains("nonce-")).findFirst().orElseThrow()
+                .replaceAll(".*'nonce-([^']+)'.*", "$1");
+        assertThat(login.body()).contains("nonce=\"" + nonce + "\""); // the page's scripts carry it
+    }
+
+    @Test
+    void redirectsAndMissingPagesHaveAPolicyToo() {
+        assertThat(steps.newSession().raw("/").headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(policy -> assertThat(policy).contains("frame-ancestors 'none'"));
+        assertThat(steps.newSession().raw("/no-such-page").headers().allValues("Content-Security-Policy"))
+                .anySatisfy(policy -> assertThat(policy).contains("frame-ancestors 'none'"));
     }
 
     @Test

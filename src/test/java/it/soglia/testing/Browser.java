@@ -45,12 +45,23 @@ public final class Browser implements AutoCloseable {
                     "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=it-IT",
                     "--user-data-dir=" + profile);
             options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "it-IT,it"));
+            options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL")); // console, for CSP violations
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
             return new Browser(new ChromeDriver(service, options), baseUrl, profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What Chromium's console said about the Content-Security-Policy since the last call: each line is a script,
+     * style, image or handler the page wanted and the policy refused (the page then misses it).
+     */
+    public List<String> cspViolations() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy")).toList();
     }
 
     public ChromeDriver driver() {

@@ -1,5 +1,7 @@
 package it.soglia.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,9 +41,14 @@ public abstract class BrowserTest {
         browser = Browser.open(server.baseUrl());
     }
 
+    /** Every browser test also checks that the pages it saw worked under their Content-Security-Policy. */
     @AfterEach
     void closeBrowser() {
-        browser.close();
+        try {
+            assertThat(browser.cspViolations()).as("Content-Security-Policy violations in Chromium's console").isEmpty();
+        } finally {
+            browser.close();
+        }
     }
 
     /** Types username and password on {@code /login} and submits; where it leads is for the test to check. */

@@ -114,6 +114,7 @@ public final class WebSession {
         }
         Map<String, String> data = new LinkedHashMap<>();
         form.formData().forEach(kv -> data.put(kv.key(), kv.value()));
+        cspNonceOf(page.document()).ifPresent(nonce -> data.put(CSP_NONCE_FIELD, nonce));
         fields.forEach((name, value) -> data.put(formId + ":" + name, value));
         data.put(buttonId, "");
         String body = data.entrySet().stream()
@@ -145,6 +146,7 @@ public final class WebSession {
         }
         Map<String, String> data = new LinkedHashMap<>();
         form.formData().forEach(kv -> data.put(kv.key(), kv.value()));
+        cspNonceOf(page.document()).ifPresent(nonce -> data.put(CSP_NONCE_FIELD, nonce));
         data.putAll(Map.of("jakarta.faces.partial.ajax", "true", "jakarta.faces.source", source,
                 "jakarta.faces.partial.execute", source, "jakarta.faces.partial.render", source));
         data.putAll(params);
@@ -165,6 +167,19 @@ public final class WebSession {
                 .map(update -> update.strip().startsWith("<tr") ? "<table><tbody>" + update + "</tbody></table>" : update)
                 .collect(Collectors.joining("\n"));
         return Jsoup.parseBodyFragment(html, baseUri);
+    }
+
+    private static final String CSP_NONCE_FIELD = "primefaces.nonce";
+    private static final java.util.regex.Pattern CSP_INIT = java.util.regex.Pattern.compile(
+            "PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
+
+    /**
+     * The page's CSP nonce, which PrimeFaces' script puts into every Faces form before it is posted (a postback
+     * without it is refused): posting it here does what the browser does.
+     */
+    public static Optional<String> cspNonceOf(Document page) {
+        var found = CSP_INIT.matcher(page.html());
+        return found.find() ? Optional.of(found.group(1)) : Optional.empty();
     }
 
     /** The raw answer to a GET, redirects not followed. */
