@@ -9,9 +9,11 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The session: cookie {@code HttpOnly}, {@code SameSite=Lax}, and {@code Secure} whenever Soglia is reached over
- * HTTPS ({@code soglia.base-url}), also behind a proxy that ends TLS and forwards plain HTTP, where the container
- * cannot tell by itself; and the idle timeout from {@code soglia.session.timeout}.
+ * The session: cookie {@code HttpOnly}, and {@code Secure} whenever Soglia is reached over HTTPS
+ * ({@code soglia.base-url}), also behind a proxy that ends TLS and forwards plain HTTP, where the container cannot tell
+ * by itself; and the idle timeout from {@code soglia.session.timeout}. {@code SameSite=Lax} comes from Payara's HTTP
+ * listener ({@code payara-config/preboot.asadmin}): Payara ignores the attribute set here alone, and sends it twice
+ * when it is set both here and there.
  */
 @WebListener
 public class SessionCookieSetup implements ServletContextListener {
@@ -26,7 +28,6 @@ public class SessionCookieSetup implements ServletContextListener {
         var cookie = event.getServletContext().getSessionCookieConfig();
         cookie.setHttpOnly(true);
         cookie.setSecure(https);
-        cookie.setAttribute("SameSite", "Lax"); // Payara Micro 7 ignores this: payara-config/preboot.asadmin sets it
         event.getServletContext().setSessionTimeout(
                 timeoutMinutes(config.getOptionalValue(TIMEOUT_KEY, String.class).orElse("PT30M")));
     }
