@@ -12,8 +12,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * The session: cookie {@code HttpOnly}, and {@code Secure} whenever Soglia is reached over HTTPS
  * ({@code soglia.base-url}), also behind a proxy that ends TLS and forwards plain HTTP, where the container cannot tell
  * by itself; and the idle timeout from {@code soglia.session.timeout}. {@code SameSite=Lax} comes from Payara's HTTP
- * listener ({@code payara-config/preboot.asadmin}): Payara ignores the attribute set here alone, and sends it twice
- * when it is set both here and there.
+ * listener ({@code payara-config/preboot.asadmin}): Payara ignores the attribute set through the Servlet API (and
+ * writes the listener's twice, payara/Payara#7254; browsers read it the same).
  */
 @WebListener
 public class SessionCookieSetup implements ServletContextListener {
