@@ -87,8 +87,11 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         pending.clear();
         RequestOrigin origin = Origins.of(request);
         String username = Account.keyOf(credential.getCaller());
-        var block = throttling.blocked(ThrottleRule.PASSWORD_BY_USERNAME, username)
-                .or(() -> throttling.blocked(ThrottleRule.PASSWORD_BY_IP, origin.ip()));
+        // The username's attempt is counted before the password is checked (a right one clears it): requests sent
+        // at once cannot all slip between a check and a count. The address counts failures only, so an office behind
+        // one address is not slowed down by its own successful sign-ins.
+        var byName = throttling.attempt(ThrottleRule.PASSWORD_BY_USERNAME, username);
+        var block = byName.block().or(() -> throttling.blocked(ThrottleRule.PASSWORD_BY_IP, origin.ip()));
         if (block.isPresent()) { // not even checked: a right password now would tell a guesser it is right
             new SignInOutcome(block.get().locked() ? SignInOutcome.Reason.PASSWORD_LOCKED
                     : SignInOutcome.Reason.PASSWORD_THROTTLED, block.get().until()).attachTo(request);
@@ -97,7 +100,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         var account = accounts.verifyPassword(credential.getCaller(), credential.getPasswordAsString(), origin);
         if (account.isEmpty()) {
             throttling.count(ThrottleRule.PASSWORD_BY_IP, origin.ip());
-            if (throttling.count(ThrottleRule.PASSWORD_BY_USERNAME, username) == throttleSettings.passwordLockAfter()) {
+            if (byName.count() == throttleSettings.passwordLockAfter()) {
                 resets.afterPasswordLock(username, origin);
             }
             SignInOutcome.of(SignInOutcome.Reason.BAD_CREDENTIALS).attachTo(request);

@@ -46,15 +46,39 @@ public class Throttle {
 
     /** Counts one attempt; returns how many now stand in the series (the one that reaches the lock, say). */
     public int count(ThrottleRule rule, String subject) {
-        String key = key(rule, subject);
         Instant now = clock.instant();
+        ThrottleEntry entry = lockedEntry(rule, subject, now);
+        ThrottlePolicy policy = settings.policy(rule);
+        return entry.count(policy.standing(entry.attempts(), entry.lastAttemptAt(), now), now);
+    }
+
+    /**
+     * Checks and counts in one step, under the row's lock: of requests sent at the same moment only as many go on
+     * as the policy allows, the others are refused (a check and a later count would let them all through).
+     */
+    public Throttling.Attempt attempt(ThrottleRule rule, String subject) {
+        Instant now = clock.instant();
+        ThrottleEntry entry = lockedEntry(rule, subject, now);
+        ThrottlePolicy policy = settings.policy(rule);
+        int standing = policy.standing(entry.attempts(), entry.lastAttemptAt(), now);
+        if (policy.locks(standing)) {
+            return new Throttling.Attempt(Optional.of(new Throttling.Block(null, true)), standing);
+        }
+        Instant until = entry.lastAttemptAt().plus(policy.delayAfter(standing));
+        if (standing > 0 && now.isBefore(until)) {
+            return new Throttling.Attempt(Optional.of(new Throttling.Block(until, false)), standing);
+        }
+        return new Throttling.Attempt(Optional.empty(), entry.count(standing, now));
+    }
+
+    private ThrottleEntry lockedEntry(ThrottleRule rule, String subject, Instant now) {
+        String key = key(rule, subject);
         ThrottleEntry entry = em.find(ThrottleEntry.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (entry == null) {
             entry = new ThrottleEntry(key, now);
             em.persist(entry); // two first attempts at once: one commit fails, the caller retries (Throttling)
         }
-        ThrottlePolicy policy = settings.policy(rule);
-        return entry.count(policy.standing(entry.attempts(), entry.lastAttemptAt(), now), now);
+        return entry;
     }
 
     /** Ends the series: a right password, an admin's unlock, a completed reset. */

@@ -22,6 +22,21 @@ public class Throttling {
     public record Block(Instant until, boolean locked) {
     }
 
+    /**
+     * An attempt asked for: refused with {@code block}, or counted, {@code count} now standing in the series.
+     */
+    public record Attempt(Optional<Block> block, int count) {
+    }
+
+    /** Checks and counts at once (see {@link Throttle#attempt}); a right answer then {@link #clear}s the series. */
+    public Attempt attempt(ThrottleRule rule, String subject) {
+        try {
+            return throttle.attempt(rule, subject);
+        } catch (EJBException firstAttemptRace) {
+            return throttle.attempt(rule, subject); // another request created the row meanwhile: it exists now
+        }
+    }
+
     public Optional<Block> blocked(ThrottleRule rule, String subject) {
         return throttle.blocked(rule, subject);
     }

@@ -43,6 +43,36 @@ class ThrottlingIT extends PageTest {
     }
 
     @Test
+    void wrongPasswordsSentAllAtOnceAreNotAllChecked() throws Exception {
+        TestAccount account = accounts.create("burst");
+        List<WebSession> sessions = new ArrayList<>();
+        List<Page> logins = new ArrayList<>();
+        for (int i = 0; i < 10; i++) { // each with its sign-in page ready, as a script would be
+            WebSession session = steps.newSession();
+            sessions.add(session);
+            logins.add(session.get("/login"));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            List<java.util.concurrent.Future<Page>> answers = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> sessions.get(n).submit(logins.get(n), "login",
+                        Map.of("username", account.username(), "password", "wrong-" + n), "login:submit")));
+            }
+            for (var answer : answers) {
+                answer.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // three free attempts, then a wait of a second: not ten password checks (a check-then-count let all through)
+        assertThat(accounts.auditTypes(account).stream().filter("SIGN_IN_PASSWORD_FAILED"::equals).count())
+                .isLessThanOrEqualTo(4);
+    }
+
+    @Test
     void anUnknownUsernameIsSlowedDownExactlyLikeAnExistingOne() {
         TestAccount account = accounts.create("known");
         List<String> known = new ArrayList<>();
