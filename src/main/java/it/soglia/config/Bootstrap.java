@@ -2,7 +2,6 @@ package it.soglia.config;
 
 import it.soglia.twofactor.SecretCipher;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -11,7 +10,6 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -25,8 +23,8 @@ public class Bootstrap {
 
     private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
 
-    @Resource(lookup = SogliaDataSource.JNDI_NAME)
-    DataSource dataSource;
+    @Inject
+    SogliaDatabase database;
 
     @Inject
     SecretCipher cipher;
@@ -45,6 +43,7 @@ public class Bootstrap {
         checkEncryptionKey();
         String signIn = publicUrls.signIn(); // fails the deployment on a missing or malformed soglia.base-url
         LOG.info(() -> "Links in mails lead to " + signIn);
+        database.checkConfiguration(); // a malformed soglia.db.url is named before any connection is tried
         migrate();
         demoAccounts.createIfEnabled();
         bootstrapAdmin.createIfNoAdmin();
@@ -60,11 +59,11 @@ public class Bootstrap {
 
     private void migrate() {
         var result = Flyway.configure(getClass().getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(database.dataSource())
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
+        LOG.info(() -> "Database " + database.description() + ": schema at version " + result.targetSchemaVersion
                 + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 }

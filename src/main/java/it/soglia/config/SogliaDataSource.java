@@ -6,11 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Soglia's own data source, so a plain deployment needs no server-side setup. The URL and credentials are
  * configuration ({@code soglia.db.*}); the default is an H2 file database that survives restarts, unlike Payara's
- * default data source.
+ * default data source, and a {@code jdbc:postgresql:} URL moves it to PostgreSQL (see {@link SogliaJdbcDataSource}).
  */
 @DataSourceDefinition(
         name = SogliaDataSource.JNDI_NAME,
-        className = "org.h2.jdbcx.JdbcDataSource",
+        className = "it.soglia.config.SogliaJdbcDataSource",
         url = "${MPCONFIG=soglia.db.url}",
         user = "${MPCONFIG=soglia.db.user}",
         password = "${MPCONFIG=soglia.db.password}",
