@@ -1,6 +1,7 @@
 package it.soglia.audit;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,8 +17,12 @@ public class AuditLog {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<AuditRecorded> recorded;
+
     public void record(AuditType type, String actor, String subject, RequestOrigin origin, String detail) {
         em.persist(new AuditEvent(clock.instant(), type, actor, subject, origin, detail));
+        recorded.fire(new AuditRecorded(type));
     }
 
     /** An event the account's owner caused themself. */

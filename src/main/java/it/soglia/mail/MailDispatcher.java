@@ -1,5 +1,6 @@
 package it.soglia.mail;
 
+import it.soglia.metrics.MailMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -39,6 +40,9 @@ public class MailDispatcher {
 
     @Inject
     MailSender sender;
+
+    @Inject
+    MailMetrics metrics;
 
     @Inject
     @ConfigProperty(name = "soglia.mail.poll-interval", defaultValue = "PT2S")
@@ -84,10 +88,12 @@ public class MailDispatcher {
         } catch (MessagingException | RuntimeException e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.warning(() -> "Mail " + id + " not sent (" + error + "); it will be retried");
+            metrics.failed();
             outbox.markAttemptFailed(id, node, error);
             return;
         }
         // Sent: from here on a failure must never count as a failed attempt, or the mail would go out twice.
+        metrics.sent();
         try {
             outbox.markSent(id, node);
         } catch (RuntimeException e) {

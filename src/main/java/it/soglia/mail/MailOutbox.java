@@ -118,6 +118,36 @@ public class MailOutbox {
     /** A failed mail as the admins' list shows it (no body: it may hold a reset link). */
     public record FailedMail(long id, String kind, String recipient, String subject, Instant createdAt, int attempts,
                              String lastError) implements java.io.Serializable {
+
+        // Getters for Expression Language 5 (Payara 6), which reads bean getters only, not record components.
+
+        public long getId() {
+            return id;
+        }
+
+        public String getKind() {
+            return kind;
+        }
+
+        public String getRecipient() {
+            return recipient;
+        }
+
+        public String getSubject() {
+            return subject;
+        }
+
+        public Instant getCreatedAt() {
+            return createdAt;
+        }
+
+        public int getAttempts() {
+            return attempts;
+        }
+
+        public String getLastError() {
+            return lastError;
+        }
     }
 
     private String encrypt(String body) {

@@ -36,4 +36,20 @@ public class MailSender {
         message.setContent(new MimeMultipart("alternative", text, html));
         Transport.send(message);
     }
+
+    /** Opens and closes a connection to the SMTP server, as a delivery would (for the readiness check). */
+    public void checkConnection() throws MessagingException {
+        try (Transport transport = session.getTransport()) {
+            transport.connect();
+        }
+    }
+
+    /** Where mail goes, for the readiness check: host and port, never the credentials. */
+    public String server() {
+        String protocol = session.getProperty("mail.transport.protocol");
+        String prefix = "mail." + (protocol == null ? "smtp" : protocol);
+        String host = session.getProperty(prefix + ".host");
+        String port = session.getProperty(prefix + ".port");
+        return (host == null ? session.getProperty("mail.host") : host) + ":" + (port == null ? "25" : port);
+    }
 }
