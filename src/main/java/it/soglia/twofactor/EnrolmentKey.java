@@ -9,4 +9,18 @@ public record EnrolmentKey(String issuer, String accountName, String base32Secre
     public String groupedSecret() {
         return it.soglia.totp.Base32.grouped(base32Secret);
     }
+
+    // Getters for Expression Language 5 (Payara 6), which reads bean getters only, not record components.
+
+    public String getIssuer() {
+        return issuer;
+    }
+
+    public String getAccountName() {
+        return accountName;
+    }
+
+    public String getGroupedSecret() {
+        return groupedSecret();
+    }
 }

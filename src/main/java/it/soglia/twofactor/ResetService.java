@@ -58,6 +58,11 @@ public class ResetService {
 
     /** What the landing page of a link shows before anything is changed. */
     public record Preview(String username, Instant expiresAt) implements java.io.Serializable {
+
+        /** For Expression Language 5 (Payara 6), which reads bean getters only, not record components. */
+        public String getUsername() {
+            return username;
+        }
     }
 
     /**
