@@ -43,35 +43,74 @@ public final class PayaraMicroProcess implements AutoCloseable {
         this.logFile = logFile;
     }
 
-    /** What to start: the runtime jar, the WAR, where, and with which settings. */
+    /**
+     * What to start: the runtime jar, the WAR, where, and with which settings; the JVM ({@code null}: this one), the
+     * pre-boot commands, and Payara's other arguments (by default a node outside any cluster).
+     */
     public record Options(Path payaraJar, Path war, String contextRoot, int port, Map<String, String> systemProperties,
                           Map<String, String> environment, List<Path> postBootCommandFiles, Path logFile,
-                          PrintStream echo) {
+                          PrintStream echo, Path java, Path preBootCommandFile, List<String> arguments) {
+
+        public Options(Path payaraJar, Path war, String contextRoot, int port, Map<String, String> systemProperties,
+                       Map<String, String> environment, List<Path> postBootCommandFiles, Path logFile, PrintStream echo) {
+            this(payaraJar, war, contextRoot, port, systemProperties, environment, postBootCommandFiles, logFile, echo,
+                    null, PREBOOT_COMMANDS, List.of("--nocluster"));
+        }
+
+        public Options withJava(Path java) {
+            return new Options(payaraJar, war, contextRoot, port, systemProperties, environment, postBootCommandFiles,
+                    logFile, echo, java, preBootCommandFile, arguments);
+        }
+
+        public Options withPreBootCommandFile(Path file) {
+            return new Options(payaraJar, war, contextRoot, port, systemProperties, environment, postBootCommandFiles,
+                    logFile, echo, java, file, arguments);
+        }
+
+        public Options withArguments(List<String> arguments) {
+            return new Options(payaraJar, war, contextRoot, port, systemProperties, environment, postBootCommandFiles,
+                    logFile, echo, java, preBootCommandFile, arguments);
+        }
     }
 
     public static PayaraMicroProcess start(Options options) {
         requireFile(options.payaraJar(), "Payara Micro jar (built by 'mvn package')");
         requireFile(options.war(), "Soglia WAR (built by 'mvn package')");
         List<String> command = new ArrayList<>();
-        command.add(currentJava());
+        command.add(options.java() == null ? currentJava() : options.java().toString());
         options.systemProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", options.payaraJar().toString(),
                 "--deploy", options.war().toString(), "--contextroot", options.contextRoot(),
-                "--port", Integer.toString(options.port()), "--nocluster", "--disablephonehome"));
-        command.addAll(List.of("--prebootcommandfile", PREBOOT_COMMANDS.toString()));
-        for (Path file : options.postBootCommandFiles()) {
-            command.addAll(List.of("--postbootcommandfile", file.toString()));
-        }
+                "--port", Integer.toString(options.port()), "--disablephonehome"));
+        command.addAll(options.arguments());
+        command.addAll(List.of("--prebootcommandfile", options.preBootCommandFile().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(options.environment());
         try {
             Files.createDirectories(options.logFile().toAbsolutePath().getParent());
+            if (!options.postBootCommandFiles().isEmpty()) {
+                command.addAll(List.of("--postbootcommandfile", postBootCommands(options).toString()));
+            }
             PayaraMicroProcess payara = new PayaraMicroProcess(builder.start(), options.logFile());
             payara.pumpOutput(options.echo());
             return payara;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start Payara Micro", e);
         }
+    }
+
+    /** Payara Micro reads one post-boot file (the last given): several are joined into one, in their order. */
+    private static Path postBootCommands(Options options) throws IOException {
+        if (options.postBootCommandFiles().size() == 1) {
+            return options.postBootCommandFiles().get(0);
+        }
+        StringBuilder joined = new StringBuilder();
+        for (Path file : options.postBootCommandFiles()) {
+            joined.append(Files.readString(file)).append('\n');
+        }
+        Path file = options.logFile().resolveSibling("postboot-joined.asadmin");
+        Files.writeString(file, joined);
+        return file;
     }
 
     /**
@@ -123,6 +162,20 @@ public final class PayaraMicroProcess implements AutoCloseable {
     /** Waits for the process to end by itself (the demo run, until Ctrl-C). */
     public int waitFor() throws InterruptedException {
         return process.waitFor();
+    }
+
+    /** Ends the process at once, as a crash or a pulled plug would: no shutdown hooks, nothing handed over. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     @Override

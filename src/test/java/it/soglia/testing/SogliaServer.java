@@ -35,7 +35,15 @@ public final class SogliaServer implements AutoCloseable {
     }
 
     static SogliaServer start() throws Exception {
-        Path work = Path.of(System.getProperty("soglia.it.workDir", "target/it"));
+        return start(Path.of(System.getProperty("soglia.it.payaraJar", "target/payara-micro.jar")), null,
+                Path.of(System.getProperty("soglia.it.workDir", "target/it")));
+    }
+
+    /**
+     * Soglia on another runtime: a Payara Micro jar run by {@code java} ({@code null}: this JVM), working in
+     * {@code work}. The caller closes it.
+     */
+    public static SogliaServer start(Path payaraJar, Path java, Path work) throws Exception {
         Files.createDirectories(work);
         TestDatabase database = TestDatabase.start(work.resolve("db"));
         TestClock clock = new TestClock(work.resolve("clock-offset"));
@@ -49,7 +57,7 @@ public final class SogliaServer implements AutoCloseable {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         var payara = PayaraMicroProcess.start(new PayaraMicroProcess.Options(
-                Path.of(System.getProperty("soglia.it.payaraJar", "target/payara-micro.jar")),
+                payaraJar,
                 Path.of(System.getProperty("soglia.it.war", "target/soglia.war")),
                 "soglia", port,
                 Map.of("soglia.db.url", database.url(),
@@ -63,7 +71,7 @@ public final class SogliaServer implements AutoCloseable {
                         "soglia.bootstrap-admin.username", BOOTSTRAP_ADMIN,
                         "soglia.bootstrap-admin.password", BOOTSTRAP_ADMIN_PASSWORD),
                 Map.of("SOGLIA_CRYPTO_KEY", Base64.getEncoder().encodeToString(key)),
-                List.of(mailCommands), work.resolve("payara.log"), null));
+                List.of(mailCommands), work.resolve("payara.log"), null).withJava(java));
         payara.awaitReady(URI.create(baseUrl + "/login"), Duration.ofSeconds(180));
         return new SogliaServer(database, payara, clock, mail, baseUrl);
     }

@@ -42,11 +42,7 @@ public final class TestAccounts {
         String password = "pw-" + Long.toHexString(new SecureRandom().nextLong()) + "-Soglia";
         Instant now = Instant.now();
         try (Connection c = database.connect()) {
-            long id;
-            try (ResultSet rs = c.createStatement().executeQuery("select next value for account_seq")) {
-                rs.next();
-                id = rs.getLong(1);
-            }
+            long id = database.nextId(c, "account_seq");
             try (PreparedStatement insert = c.prepareStatement("insert into account (id, username, username_key,"
                     + " display_name, email, language, role, enabled, password_hash, two_factor_state, code_failures,"
                     + " created_at, updated_at, version, search_text)"

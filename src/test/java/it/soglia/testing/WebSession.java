@@ -2,7 +2,6 @@ package it.soglia.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -27,8 +26,8 @@ import org.jsoup.nodes.FormElement;
  */
 public final class WebSession {
 
-    private final String baseUrl;
-    private final CookieManager cookies = new CookieManager();
+    private String baseUrl;
+    private final BrowserCookies cookies = new BrowserCookies();
     private final HttpClient client;
     private String acceptLanguage = "it-IT,it;q=0.9";
     /**
@@ -51,6 +50,15 @@ public final class WebSession {
         this.baseUrl = baseUrl;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .version(version).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /**
+     * Sends the next requests to another node serving the same Soglia (behind a load balancer, say), keeping the
+     * cookies: the session id and Payara's {@code JSESSIONIDVERSION}.
+     */
+    public WebSession switchTo(String otherBaseUrl) {
+        this.baseUrl = otherBaseUrl;
+        return this;
     }
 
     /** Comes from {@code address} from now on (several sessions of one client, say). */
@@ -193,8 +201,8 @@ public final class WebSession {
     }
 
     public String sessionId() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
-                .map(HttpCookie::getValue).findFirst().orElse(null);
+        HttpCookie session = cookies.named("JSESSIONID");
+        return session == null ? null : session.getValue();
     }
 
     private HttpRequest.Builder request(String path) {
