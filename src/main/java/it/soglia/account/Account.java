@@ -252,10 +252,15 @@ public class Account implements java.io.Serializable {
         this.updatedAt = now;
     }
 
-    /** A password chosen by the user themself: no change required any more. */
+    /**
+     * A password chosen by the user themself: no change required any more, and every session signed in until now
+     * ends, since whoever had the old password may be among them. The session that made the change is kept by its
+     * page ({@code SignedInSession#outlive}).
+     */
     public void choosePassword(String newHash, Instant now) {
         changePasswordHash(newHash, now);
         this.passwordChangeRequired = false;
+        this.sessionsRevokedAt = now;
     }
 
     public void requirePasswordChange() {

@@ -2,6 +2,7 @@ package it.soglia.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.soglia.testing.Codes;
 import it.soglia.testing.PageTest;
 import it.soglia.testing.QrImages;
 import it.soglia.testing.SignInSteps;
@@ -106,6 +107,29 @@ class ProfileIT extends PageTest {
         assertThat(steps.password(steps.newSession(), account.username(), chosen).path()).isEqualTo("/soglia/code");
         assertThat(steps.password(steps.newSession(), account.username(), account.password()).path())
                 .isEqualTo("/soglia/login");
+    }
+
+    /** Whoever signed in with the old password (a stolen one, say) is out; the session that changed it goes on. */
+    @Test
+    void aPasswordChangeEndsTheAccountsOtherSessionsButNotThisOne() {
+        TestAccount account = accounts.create("othersessions");
+        WebSession here = steps.newSession();
+        String key = steps.enrol(here, account);
+        WebSession elsewhere = steps.newSession();
+        Page code = steps.password(elsewhere, account.username(), account.password());
+        assertThat(steps.code(elsewhere, code, Codes.code(key, server.clock().now(), 1)).path()).isEqualTo("/soglia/profile");
+        String chosen = "una frase lunga e mia " + account.id();
+
+        Page done = here.submit(here.get("/profile"), "password",
+                Map.of("current", account.password(), "new", chosen, "confirm", chosen), "password:submit");
+
+        assertThat(done.messages()).contains("Password cambiata.");
+        Page ended = elsewhere.get("/profile");
+        assertThat(ended.path()).isEqualTo("/soglia/login");
+        assertThat(ended.messages()).contains("La sessione è stata chiusa").contains("password cambiata");
+        assertThat(elsewhere.get("/profile").path()).isEqualTo("/soglia/login"); // for good, not just once
+        assertThat(here.get("/profile").path()).isEqualTo("/soglia/profile");
+        assertThat(here.get("/profile").path()).isEqualTo("/soglia/profile");
     }
 
     @Test
