@@ -52,6 +52,33 @@ class ProfileIT extends PageTest {
         assertThat(accounts.auditTypes(account)).contains("STEP_UP_FAILED", "STEP_UP_OK");
     }
 
+    /**
+     * A session left open is no place to guess the password: the step-up counts wrong passwords with the sign-in's
+     * counter for the username, so after the free ones even the right password must wait.
+     */
+    @Test
+    void wrongPasswordsAtTheStepUpAreThrottledAsAtTheSignIn() {
+        TestAccount account = accounts.create("stepupthrottle");
+        WebSession session = steps.newSession();
+        steps.enrol(session, account);
+        server.clock().advance(Duration.ofMinutes(11));
+        Page page = session.get("/profile");
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            page = session.submit(page, "stepup", Map.of("password", "not-it-" + attempt), "stepup:submit");
+            assertThat(page.messages()).contains("Password non valida.");
+        }
+        Page refused = session.submit(page, "stepup", Map.of("password", account.password()), "stepup:submit");
+
+        assertThat(refused.messages()).contains("Troppi tentativi non riusciti");
+        assertThat(refused.has("manual-key")).isFalse(); // not even checked
+        assertThat(steps.password(steps.newSession(), account.username(), account.password()).messages())
+                .contains("Troppi tentativi non riusciti"); // one counter for the username
+        server.clock().advance(Duration.ofMinutes(2));
+        Page shown = session.submit(refused, "stepup", Map.of("password", account.password()), "stepup:submit");
+        assertThat(shown.has("manual-key")).isTrue();
+    }
+
     @Test
     void theOwnResetSignsOutAndTheNextSignInShowsANewQrCode() {
         TestAccount account = accounts.create("ownreset");
