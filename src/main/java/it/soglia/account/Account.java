@@ -88,6 +88,14 @@ public class Account implements java.io.Serializable {
     @Column(name = "code_locked_until")
     private Instant codeLockedUntil;
 
+    /** Locks of the code step in a row, with no right code in between. */
+    @Column(name = "code_lockouts", nullable = false)
+    private int codeLockouts;
+
+    /** The code step stays locked until an admin unlocks it or the second factor is reset. */
+    @Column(name = "code_locked_for_good", nullable = false)
+    private boolean codeLockedForGood;
+
     @Column(name = "last_sign_in_at")
     private Instant lastSignInAt;
 
@@ -222,7 +230,12 @@ public class Account implements java.io.Serializable {
     }
 
     public boolean isCodeLockedAt(Instant now) {
-        return codeLockedUntil != null && now.isBefore(codeLockedUntil);
+        return codeLockedForGood || codeLockedUntil != null && now.isBefore(codeLockedUntil);
+    }
+
+    /** Locked until an admin unlocks it or a reset, not for a while: {@link #getCodeLockedUntil()} is then null. */
+    public boolean isCodeLockedForGood() {
+        return codeLockedForGood;
     }
 
     public void changeDetails(String displayName, String email, Role role, Instant now) {
@@ -252,10 +265,15 @@ public class Account implements java.io.Serializable {
         this.updatedAt = now;
     }
 
-    /** A password chosen by the user themself: no change required any more. */
+    /**
+     * A password chosen by the user themself: no change required any more, and every session signed in until now
+     * ends, since whoever had the old password may be among them. The session that made the change is kept by its
+     * page ({@code SignedInSession#outlive}).
+     */
     public void choosePassword(String newHash, Instant now) {
         changePasswordHash(newHash, now);
         this.passwordChangeRequired = false;
+        this.sessionsRevokedAt = now;
     }
 
     public void requirePasswordChange() {
@@ -334,16 +352,29 @@ public class Account implements java.io.Serializable {
         this.updatedAt = now;
     }
 
-    /** Counts a wrong code; returns true when this one locks the code step. */
-    public boolean countCodeFailure(int maxFailures, Instant lockedUntil, Instant now) {
+    /** What a wrong code did to the code step. */
+    public enum CodeLock { NONE, UNTIL_A_TIME, FOR_GOOD }
+
+    /**
+     * Counts a wrong code. The {@code maxFailures}-th in a row locks the code step until {@code lockedUntil}; the
+     * {@code maxLockouts}-th such lock with no right code in between (0: no cap) locks it for good, since a lock that
+     * only pauses would let someone with the password try a few codes every quarter of an hour for ever.
+     */
+    public CodeLock countCodeFailure(int maxFailures, int maxLockouts, Instant lockedUntil, Instant now) {
         this.codeFailures++;
         this.updatedAt = now;
-        if (codeFailures >= maxFailures) {
-            this.codeLockedUntil = lockedUntil;
-            this.codeFailures = 0; // after the lock, a fresh series of attempts
-            return true;
+        if (codeFailures < maxFailures) {
+            return CodeLock.NONE;
         }
-        return false;
+        this.codeFailures = 0; // after the lock, a fresh series of attempts
+        this.codeLockouts++;
+        if (maxLockouts > 0 && codeLockouts >= maxLockouts) {
+            this.codeLockedForGood = true;
+            this.codeLockedUntil = null;
+            return CodeLock.FOR_GOOD;
+        }
+        this.codeLockedUntil = lockedUntil;
+        return CodeLock.UNTIL_A_TIME;
     }
 
     public void recordSignIn(Instant at, String ip) {
@@ -351,8 +382,11 @@ public class Account implements java.io.Serializable {
         this.lastSignInIp = ip;
     }
 
+    /** A right code, a recovery code, an admin's unlock or a reset: no lock, and the cap counts from zero again. */
     private void clearCodeFailures() {
         this.codeFailures = 0;
         this.codeLockedUntil = null;
+        this.codeLockouts = 0;
+        this.codeLockedForGood = false;
     }
 }

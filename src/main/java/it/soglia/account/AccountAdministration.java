@@ -33,6 +33,9 @@ public class AccountAdministration {
     @Inject
     Throttling throttling;
 
+    @Inject
+    EmailChangeNotice emailNotice;
+
     /** Creates an account, or answers why not (username taken); nothing is created then. */
     public java.util.Optional<Account> create(NewAccount request, String admin, RequestOrigin origin) {
         if (accounts.findByUsername(request.username()).isPresent()) {
@@ -69,8 +72,12 @@ public class AccountAdministration {
         }
         String changes = describeChanges(account, displayName, email, role);
         if (!changes.isEmpty()) {
+            String oldEmail = account.getEmail();
             account.changeDetails(displayName, email, role, clock.instant());
             audit.record(AuditType.ACCOUNT_CHANGED, admin, account.getUsername(), origin, changes);
+            if (!java.util.Objects.equals(oldEmail, email)) { // as when the owner changes it: both addresses hear
+                emailNotice.changedByAdmin(account, oldEmail, clock.instant(), origin);
+            }
         }
         return java.util.Optional.empty();
     }

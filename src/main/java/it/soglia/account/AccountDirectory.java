@@ -109,7 +109,8 @@ public class AccountDirectory {
             where.add(cb.equal(account.get("twoFactorState"), query.twoFactorState()));
         }
         if (Boolean.TRUE.equals(query.lockedOnly())) {
-            where.add(cb.greaterThan(account.get("codeLockedUntil"), clock.instant()));
+            where.add(cb.or(cb.greaterThan(account.get("codeLockedUntil"), clock.instant()),
+                    cb.isTrue(account.get("codeLockedForGood"))));
         }
         if (query.enabled() != null) {
             where.add(cb.equal(account.get("enabled"), query.enabled()));

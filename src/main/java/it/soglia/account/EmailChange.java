@@ -3,12 +3,9 @@ package it.soglia.account;
 import it.soglia.audit.AuditLog;
 import it.soglia.audit.AuditType;
 import it.soglia.audit.RequestOrigin;
-import it.soglia.mail.MailOutbox;
-import it.soglia.mail.MailTemplates;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -36,10 +33,7 @@ public class EmailChange {
     PasswordHashing passwords;
 
     @Inject
-    MailTemplates templates;
-
-    @Inject
-    MailOutbox outbox;
+    EmailChangeNotice notice;
 
     @Inject
     AuditLog audit;
@@ -60,12 +54,7 @@ public class EmailChange {
         String old = account.getEmail();
         account.changeEmail(email, clock.instant());
         audit.record(AuditType.EMAIL_CHANGED, username, username, origin, null);
-        Locale locale = templates.locale(account.getLanguage());
-        for (String recipient : old == null || old.equalsIgnoreCase(email) ? new String[] {email} : new String[] {old, email}) {
-            outbox.enqueue(templates.mail("EMAIL_CHANGED", recipient, locale, null, account.getDisplayName(),
-                    account.getUsername(), templates.dateTime(clock.instant(), locale), email, origin.ip(),
-                    templates.contact(locale)));
-        }
+        notice.changedByOwner(account, old, clock.instant(), origin);
         return AccountService.ChangeResult.DONE;
     }
 }

@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.security.Principal;
 
 /**
- * Ends a signed-in session whose account was reset, disabled or removed since it signed in, on whichever node it
- * lives: the check reads the account row, which all nodes share.
+ * Ends a signed-in session whose account was reset, disabled, removed or given a new password since it signed in,
+ * on whichever node it lives: the check reads the account row, which all nodes share.
  */
 @WebFilter(filterName = "sessionRevocation", urlPatterns = "/*")
 public class SessionRevocationFilter extends HttpFilter {

@@ -5,7 +5,10 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 
-/** When this session completed its sign-in: a reset after that instant ends it ({@link SessionRevocationFilter}). */
+/**
+ * When this session completed its sign-in: a reset, a password change or disabling the account after that instant
+ * ends it ({@link SessionRevocationFilter}).
+ */
 @Named("signedIn")
 @SessionScoped
 public class SignedInSession implements Serializable {
@@ -40,6 +43,14 @@ public class SignedInSession implements Serializable {
     /** Whether the password was typed within {@code window}: sensitive pages and actions need it. */
     public boolean isFresh(Instant now, java.time.Duration window) {
         return passwordConfirmedAt != null && now.isBefore(passwordConfirmedAt.plus(window));
+    }
+
+    /**
+     * The account's sessions signed in until {@code revokedAt} were ended by a change made from this one (a new
+     * password): this session goes on, as if signed in just after.
+     */
+    public void outlive(Instant revokedAt) {
+        this.signedInAt = revokedAt.plusMillis(1); // strictly after, whatever fraction of a second the database kept
     }
 
     /** The account signed in, by id: a username deleted and created again is another account. */

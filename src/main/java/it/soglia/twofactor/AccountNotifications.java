@@ -25,6 +25,7 @@ public class AccountNotifications {
     public static final String RECOVERY_CODE_USED = "RECOVERY_CODE_USED";
     public static final String RECOVERY_CODES_REGENERATED = "RECOVERY_CODES_REGENERATED";
     public static final String CODE_LOCKED = "CODE_LOCKED";
+    public static final String CODE_LOCKED_FOR_GOOD = "CODE_LOCKED_FOR_GOOD";
     public static final String PASSWORD_LOCKED = "PASSWORD_LOCKED";
     public static final String CODE_REUSED = "CODE_REUSED";
 
@@ -74,6 +75,14 @@ public class AccountNotifications {
     /** The code step locked after the right password: someone may know it. */
     void codeLocked(Account account, Instant lockedUntil, Instant when, RequestOrigin origin) {
         notice(CODE_LOCKED, account, when, origin, templates.time(lockedUntil, templates.locale(account.getLanguage())));
+    }
+
+    /**
+     * The code step locked once too often in a row: it stays locked. The owner lifts it with the lost-code link (which
+     * needs the password and the mailbox) or an admin; no link is mailed, so the mailbox alone is not enough.
+     */
+    void codeLockedForGood(Account account, Instant when, RequestOrigin origin) {
+        notice(CODE_LOCKED_FOR_GOOD, account, when, origin);
     }
 
     /** A code already used was typed again within its validity: refused, and the owner should know. */

@@ -24,6 +24,11 @@ public class TotpSettings {
     @ConfigProperty(name = "soglia.code.lock-duration", defaultValue = "PT15M")
     Duration lockDuration;
 
+    /** Code-step locks in a row, with no right code in between, after which it stays locked (0: no cap). */
+    @Inject
+    @ConfigProperty(name = "soglia.code.max-lockouts", defaultValue = "10")
+    int maxLockouts;
+
     @Inject
     Clock clock;
 
@@ -37,6 +42,10 @@ public class TotpSettings {
 
     public int maxFailures() {
         return maxFailures;
+    }
+
+    public int maxLockouts() {
+        return maxLockouts;
     }
 
     public Duration lockDuration() {

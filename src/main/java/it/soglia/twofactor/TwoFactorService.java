@@ -81,11 +81,10 @@ public class TwoFactorService {
         return keyFor(account, cipher.decrypt(pendingSecret, pendingContext(accountId)));
     }
 
-    /** Until when the account's code step is locked, if it is now. */
-    public java.util.Optional<Instant> codeLockedUntil(long accountId) {
+    /** The account's code-step lock, if it is locked now: what a typed code would get. */
+    public java.util.Optional<CodeCheck> codeLock(long accountId) {
         Account account = em.find(Account.class, accountId);
-        return account.isCodeLockedAt(clock.instant())
-                ? java.util.Optional.of(account.getCodeLockedUntil()) : java.util.Optional.empty();
+        return lockOf(account, clock.instant());
     }
 
     /**
@@ -258,23 +257,36 @@ public class TwoFactorService {
         if (!account.isEnabled() || !account.isTwoFactorActive()) {
             return java.util.Optional.of(CodeCheck.RESTART);
         }
-        if (account.isCodeLockedAt(now)) { // no guessing while locked: not even a right code counts
-            return java.util.Optional.of(CodeCheck.lockedUntil(account.getCodeLockedUntil()));
+        return lockOf(account, now); // no guessing while locked: not even a right code counts
+    }
+
+    private static java.util.Optional<CodeCheck> lockOf(Account account, Instant now) {
+        if (account.isCodeLockedForGood()) {
+            return java.util.Optional.of(CodeCheck.LOCKED_FOR_GOOD);
         }
-        return java.util.Optional.empty();
+        return account.isCodeLockedAt(now)
+                ? java.util.Optional.of(CodeCheck.lockedUntil(account.getCodeLockedUntil())) : java.util.Optional.empty();
     }
 
     private CodeCheck countFailure(Account account, Instant now, RequestOrigin origin, String reason) {
         Instant lockEnd = now.plus(settings.lockDuration());
-        boolean locked = account.countCodeFailure(settings.maxFailures(), lockEnd, now);
+        var lock = account.countCodeFailure(settings.maxFailures(), settings.maxLockouts(), lockEnd, now);
         audit.record(AuditType.CODE_FAILED, account.getUsername(), account.getUsername(), origin, reason);
-        if (locked) {
-            audit.record(AuditType.CODE_LOCKED, account.getUsername(), account.getUsername(), origin,
-                    "until " + lockEnd);
-            notifications.codeLocked(account, lockEnd, now, origin);
-            return CodeCheck.lockedUntil(lockEnd);
-        }
-        return CodeCheck.REJECTED;
+        return switch (lock) {
+            case NONE -> CodeCheck.REJECTED;
+            case UNTIL_A_TIME -> {
+                audit.record(AuditType.CODE_LOCKED, account.getUsername(), account.getUsername(), origin,
+                        "until " + lockEnd);
+                notifications.codeLocked(account, lockEnd, now, origin);
+                yield CodeCheck.lockedUntil(lockEnd);
+            }
+            case FOR_GOOD -> {
+                audit.record(AuditType.CODE_LOCKED, account.getUsername(), account.getUsername(), origin,
+                        "until an admin unlocks it or a reset: " + settings.maxLockouts() + " locks in a row");
+                notifications.codeLockedForGood(account, now, origin);
+                yield CodeCheck.LOCKED_FOR_GOOD;
+            }
+        };
     }
 
     private OptionalLong matchActiveSecret(Account account, Totp totp, String code) {

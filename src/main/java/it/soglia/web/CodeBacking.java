@@ -22,7 +22,7 @@ public class CodeBacking {
     public void requirePendingSignIn() {
         secondStep.requirePending(false);
         if (secondStep.isPendingFor(false)) {
-            twoFactor.codeLockedUntil(secondStep.pending().accountId()).ifPresent(secondStep::showLock);
+            twoFactor.codeLock(secondStep.pending().accountId()).ifPresent(lock -> secondStep.showLock(lock.lockedUntil()));
         }
     }
 

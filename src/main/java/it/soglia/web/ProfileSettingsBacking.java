@@ -1,9 +1,11 @@
 package it.soglia.web;
 
+import it.soglia.account.Account;
 import it.soglia.account.AccountService;
 import it.soglia.account.EmailChange;
 import it.soglia.security.Origins;
 import it.soglia.security.Pages;
+import it.soglia.security.SignedInSession;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;
@@ -26,6 +28,9 @@ public class ProfileSettingsBacking {
     SecurityContext securityContext;
 
     @Inject
+    SignedInSession signedIn;
+
+    @Inject
     ExternalContext external;
 
     private String currentPassword;
@@ -41,6 +46,8 @@ public class ProfileSettingsBacking {
             return;
         }
         if (PasswordProblems.report(accounts.changePassword(username(), currentPassword, newPassword, origin()))) {
+            // The change ended every session of the account signed in until now; this one made it and stays.
+            accounts.find(signedIn.accountId()).map(Account::getSessionsRevokedAt).ifPresent(signedIn::outlive);
             done("password.changed");
         }
     }

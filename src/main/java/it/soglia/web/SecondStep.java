@@ -69,9 +69,16 @@ public class SecondStep {
         return pending.isActive(clock, pendingTimeout) && pending.isPasswordChangeRequired();
     }
 
-    /** Says until when the code step is locked, in the page's language and the configured time zone. */
+    /**
+     * Says until when the code step is locked, in the page's language and the configured time zone; {@code null}:
+     * until an admin unlocks it or a reset.
+     */
     public void showLock(java.time.Instant until) {
-        Messages.error("code.locked", displayTime.time(until));
+        if (until == null) {
+            Messages.error("code.locked-for-good");
+        } else {
+            Messages.error("code.locked", displayTime.time(until));
+        }
     }
 
     /**

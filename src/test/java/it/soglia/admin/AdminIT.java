@@ -181,6 +181,40 @@ class AdminIT extends PageTest {
         assertThat(accounts.column(user, "email")).isEqualTo("nuovo." + user.email());
     }
 
+    /** As when the owner changes it: the reset links go to the email, so a moved address must not go unnoticed. */
+    @Test
+    void anAdminChangingAUsersEmailTellsTheOldAndTheNewAddress() {
+        TestAccount user = accounts.create("adminemail");
+        WebSession admin = signedInAdmin();
+        String newEmail = "nuova." + user.email();
+
+        Page saved = admin.submit(admin.get("/admin/user?username=" + user.username()), "edit",
+                Map.of("email", newEmail), "edit:save");
+
+        assertThat(saved.messages()).contains("salvati");
+        for (String address : List.of(user.email(), newEmail)) {
+            var notice = server.mail().awaitContaining(address, "un amministratore");
+            assertThat(notice.subject()).isEqualTo("Soglia: l’indirizzo email del tuo account è cambiato");
+            assertThat(notice.text()).contains(user.username()).contains(newEmail).contains(admin.clientAddress());
+        }
+        assertThat(server.database().column("select detail from audit_event where subject = ? and type = 'ACCOUNT_CHANGED'",
+                user.username())).containsExactly("email");
+    }
+
+    /** Without an email the owner can no longer ask for a reset link: the address that was theirs hears of it. */
+    @Test
+    void anAdminRemovingAUsersEmailTellsTheOldAddress() {
+        TestAccount user = accounts.create("adminnoemail");
+        WebSession admin = signedInAdmin();
+
+        admin.submit(admin.get("/admin/user?username=" + user.username()), "edit", Map.of("email", ""), "edit:save");
+
+        assertThat(accounts.column(user, "email")).isNull();
+        var notice = server.mail().awaitContaining(user.email(), "un amministratore");
+        assertThat(notice.subject()).isEqualTo("Soglia: l’indirizzo email del tuo account è stato tolto");
+        assertThat(notice.text()).contains(user.username());
+    }
+
     @Test
     void anAdminCannotChangeTheirOwnRole() {
         TestAccount adminAccount = accounts.create("ownrole", "ADMIN", true);

@@ -2,6 +2,7 @@ package it.soglia.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.soglia.testing.Codes;
 import it.soglia.testing.PageTest;
 import it.soglia.testing.QrImages;
 import it.soglia.testing.SignInSteps;
@@ -49,6 +50,33 @@ class ProfileIT extends PageTest {
         Page shown = session.submit(wrong, "stepup", Map.of("password", account.password()), "stepup:submit");
         assertThat(shown.text("manual-key").replace(" ", "")).isEqualTo(key);
         assertThat(accounts.auditTypes(account)).contains("STEP_UP_FAILED", "STEP_UP_OK");
+    }
+
+    /**
+     * A session left open is no place to guess the password: the step-up counts wrong passwords with the sign-in's
+     * counter for the username, so after the free ones even the right password must wait.
+     */
+    @Test
+    void wrongPasswordsAtTheStepUpAreThrottledAsAtTheSignIn() {
+        TestAccount account = accounts.create("stepupthrottle");
+        WebSession session = steps.newSession();
+        steps.enrol(session, account);
+        server.clock().advance(Duration.ofMinutes(11));
+        Page page = session.get("/profile");
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            page = session.submit(page, "stepup", Map.of("password", "not-it-" + attempt), "stepup:submit");
+            assertThat(page.messages()).contains("Password non valida.");
+        }
+        Page refused = session.submit(page, "stepup", Map.of("password", account.password()), "stepup:submit");
+
+        assertThat(refused.messages()).contains("Troppi tentativi non riusciti");
+        assertThat(refused.has("manual-key")).isFalse(); // not even checked
+        assertThat(steps.password(steps.newSession(), account.username(), account.password()).messages())
+                .contains("Troppi tentativi non riusciti"); // one counter for the username
+        server.clock().advance(Duration.ofMinutes(2));
+        Page shown = session.submit(refused, "stepup", Map.of("password", account.password()), "stepup:submit");
+        assertThat(shown.has("manual-key")).isTrue();
     }
 
     @Test
@@ -106,6 +134,29 @@ class ProfileIT extends PageTest {
         assertThat(steps.password(steps.newSession(), account.username(), chosen).path()).isEqualTo("/soglia/code");
         assertThat(steps.password(steps.newSession(), account.username(), account.password()).path())
                 .isEqualTo("/soglia/login");
+    }
+
+    /** Whoever signed in with the old password (a stolen one, say) is out; the session that changed it goes on. */
+    @Test
+    void aPasswordChangeEndsTheAccountsOtherSessionsButNotThisOne() {
+        TestAccount account = accounts.create("othersessions");
+        WebSession here = steps.newSession();
+        String key = steps.enrol(here, account);
+        WebSession elsewhere = steps.newSession();
+        Page code = steps.password(elsewhere, account.username(), account.password());
+        assertThat(steps.code(elsewhere, code, Codes.code(key, server.clock().now(), 1)).path()).isEqualTo("/soglia/profile");
+        String chosen = "una frase lunga e mia " + account.id();
+
+        Page done = here.submit(here.get("/profile"), "password",
+                Map.of("current", account.password(), "new", chosen, "confirm", chosen), "password:submit");
+
+        assertThat(done.messages()).contains("Password cambiata.");
+        Page ended = elsewhere.get("/profile");
+        assertThat(ended.path()).isEqualTo("/soglia/login");
+        assertThat(ended.messages()).contains("La sessione è stata chiusa").contains("password cambiata");
+        assertThat(elsewhere.get("/profile").path()).isEqualTo("/soglia/login"); // for good, not just once
+        assertThat(here.get("/profile").path()).isEqualTo("/soglia/profile");
+        assertThat(here.get("/profile").path()).isEqualTo("/soglia/profile");
     }
 
     @Test

@@ -2,9 +2,15 @@ package it.soglia.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.soglia.testing.Codes;
 import it.soglia.testing.PageTest;
+import it.soglia.testing.SignInSteps;
+import it.soglia.testing.TestAccount;
+import it.soglia.testing.WebSession;
+import it.soglia.testing.WebSession.Page;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The headers every answer carries, and the session cookie's attributes. */
@@ -49,6 +55,41 @@ class HeadersIT extends PageTest {
         assertThat(login.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(login.headers().firstValue("Cache-Control")).contains("no-store");
         assertThat(login.headers().firstValue("Referrer-Policy")).contains("same-origin");
+    }
+
+    /**
+     * Downloads reset the response before writing the file, which drops every header set before: the filter puts
+     * the security headers back, so a file of recovery codes or accounts is neither sniffed nor kept in a cache.
+     */
+    @Test
+    void theRecoveryCodesFileAndTheCsvExportsKeepTheSecurityHeaders() {
+        TestAccount admin = accounts.create("headersdownload", "ADMIN", true);
+        WebSession session = steps.newSession();
+        Page enrol = steps.password(session, admin.username(), admin.password());
+        Page codes = steps.code(session, enrol, Codes.code(SignInSteps.keyOn(enrol), server.clock().now(), 0));
+
+        HttpResponse<String> codesFile = session.submitRaw(codes, "recoveryCodes", Map.of(), "recovery-codes-download");
+        assertIsSafeDownload(codesFile, "text/plain", "soglia-recovery-codes.txt");
+        assertThat(codesFile.body()).contains(SignInSteps.recoveryCodesOn(codes).get(0));
+
+        steps.acknowledgeRecoveryCodes(session, codes);
+        assertIsSafeDownload(session.submitRaw(session.get("/admin/users"), "users", Map.of(), "users:export"),
+                "text/csv", "utenti.csv");
+        assertIsSafeDownload(session.submitRaw(session.get("/admin/audit"), "audit", Map.of(), "audit:export"),
+                "text/csv", "registro.csv");
+    }
+
+    private static void assertIsSafeDownload(HttpResponse<String> download, String contentType, String fileName) {
+        var headers = download.headers();
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(headers.firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(contentType));
+        assertThat(headers.firstValue("Content-Disposition")).contains("attachment; filename=\"" + fileName + "\"");
+        assertThat(headers.firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(headers.firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(headers.firstValue("Cache-Control")).contains("no-store");
+        assertThat(headers.firstValue("Referrer-Policy")).contains("same-origin");
+        assertThat(headers.allValues("Content-Security-Policy"))
+                .containsExactly("frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'");
     }
 
     @Test
