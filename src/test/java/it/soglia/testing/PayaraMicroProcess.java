@@ -29,7 +29,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     private static final List<String> DEPLOYMENT_FAILURES = List.of(
             "Exception while loading the app", "Exception while deploying", "Exception during lifecycle processing",
-            "Deployment failed", "CDI deployment failure");
+            "Deployment failed", "CDI deployment failure",
+            "Soglia cannot start"); // ours: EclipseLink may report it at deployment without Payara's own words
 
     /** What every Payara running Soglia needs before it starts (README, "Deploy on Payara"). */
     private static final Path PREBOOT_COMMANDS = Path.of("payara-config/preboot.asadmin");

@@ -44,6 +44,12 @@ public final class SogliaServer implements AutoCloseable {
      * {@code work}. The caller closes it.
      */
     public static SogliaServer start(Path payaraJar, Path java, Path work) throws Exception {
+        return start(payaraJar, java, work, Map.of());
+    }
+
+    /** As {@link #start(Path, Path, Path)}, with settings of the test's own over the usual ones. */
+    public static SogliaServer start(Path payaraJar, Path java, Path work, Map<String, String> settings)
+            throws Exception {
         Files.createDirectories(work);
         TestDatabase database = TestDatabase.start(work.resolve("db"));
         TestClock clock = new TestClock(work.resolve("clock-offset"));
@@ -60,7 +66,7 @@ public final class SogliaServer implements AutoCloseable {
                 payaraJar,
                 Path.of(System.getProperty("soglia.it.war", "target/soglia.war")),
                 "soglia", port,
-                Map.of("soglia.db.url", database.url(),
+                withOverrides(Map.of("soglia.db.url", database.url(),
                         "soglia.testing.clock-offset-file", clock.file().toAbsolutePath().toString(),
                         "soglia.issuer", "Soglia Test",
                         "soglia.base-url", baseUrl,
@@ -69,11 +75,23 @@ public final class SogliaServer implements AutoCloseable {
                         "soglia.mail.retry-delay", "PT1S",
                         "soglia.mail.max-attempts", "3",
                         "soglia.bootstrap-admin.username", BOOTSTRAP_ADMIN,
-                        "soglia.bootstrap-admin.password", BOOTSTRAP_ADMIN_PASSWORD),
+                        "soglia.bootstrap-admin.password", BOOTSTRAP_ADMIN_PASSWORD), settings),
                 Map.of("SOGLIA_CRYPTO_KEY", Base64.getEncoder().encodeToString(key)),
                 List.of(mailCommands), work.resolve("payara.log"), null).withJava(java));
-        payara.awaitReady(URI.create(baseUrl + "/login"), Duration.ofSeconds(180));
-        return new SogliaServer(database, payara, clock, mail, baseUrl);
+        SogliaServer server = new SogliaServer(database, payara, clock, mail, baseUrl);
+        try {
+            payara.awaitReady(URI.create(baseUrl + "/login"), Duration.ofSeconds(180));
+        } catch (RuntimeException e) {
+            server.close(); // a refused deployment leaves no database or mail server behind
+            throw e;
+        }
+        return server;
+    }
+
+    private static Map<String, String> withOverrides(Map<String, String> usual, Map<String, String> overrides) {
+        Map<String, String> all = new java.util.HashMap<>(usual);
+        all.putAll(overrides);
+        return all;
     }
 
     public String baseUrl() {
