@@ -38,6 +38,8 @@ public final class Argon2HashTiming {
         }
         long[] wall = new long[checks];
         long[] cpuTime = new long[checks];
+        var allocation = (com.sun.management.ThreadMXBean) cpu;
+        long allocated0 = allocation.getCurrentThreadAllocatedBytes();
         for (int i = 0; i < checks; i++) {
             long cpu0 = cpu.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
@@ -45,14 +47,15 @@ public final class Argon2HashTiming {
             wall[i] = System.nanoTime() - t0;
             cpuTime[i] = cpu.getCurrentThreadCpuTime() - cpu0;
         }
+        long allocatedPerCheck = (allocation.getCurrentThreadAllocatedBytes() - allocated0) / checks;
         double parallelPerSecond = parallelChecksPerSecond(hasher, stored, threads, checks);
 
         Arrays.sort(wall);
         System.out.printf(java.util.Locale.ROOT, "RESULT wallMedianMs=%.3f wallMeanMs=%.3f wallP10Ms=%.3f wallP90Ms=%.3f"
-                        + " cpuMeanMs=%.3f parallelPerSecond=%.2f checks=%d threads=%d%n",
+                        + " cpuMeanMs=%.3f parallelPerSecond=%.2f checks=%d threads=%d allocatedKiB=%d%n",
                 wall[checks / 2] / 1e6, Arrays.stream(wall).average().orElse(0) / 1e6, wall[checks / 10] / 1e6,
                 wall[checks * 9 / 10] / 1e6, Arrays.stream(cpuTime).average().orElse(0) / 1e6, parallelPerSecond,
-                checks, threads);
+                checks, threads, allocatedPerCheck / 1024);
     }
 
     /** Checks per second with {@code threads} threads checking at once, {@code checks} each. */

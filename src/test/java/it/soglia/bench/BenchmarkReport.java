@@ -47,8 +47,10 @@ final class BenchmarkReport {
         out.printf(Locale.ROOT, "%,d enrolled accounts, %.0f s per level; Soglia idle CPU %.2f%% of one core.%n",
                 accounts, levelSeconds, idleCpuShare * 100);
         out.printf(Locale.ROOT, "One Argon2id hash: median %.1f ms wall (p10 %.1f, p90 %.1f, %d hashes), %.1f ms CPU;"
-                        + " %d threads at once: %.1f hashes/s. Hash-bound limit = %d cores / %.1f ms = %.1f sign-ins/s.%n",
+                        + " %,d KiB allocated per hash; %d threads at once: %.1f hashes/s."
+                        + " Hash-bound limit = %d cores / %.1f ms = %.1f sign-ins/s.%n",
                 hash.wallMedianMs(), hash.wallP10Ms(), hash.wallP90Ms(), hash.checks(), hash.cpuMeanMs(),
+                hash.allocatedKiB(),
                 hash.threads(), hash.parallelPerSecond(), cores, hash.wallMedianMs(), limit);
         out.printf(Locale.ROOT, "Launch to first answered request: %.1f s. Soglia RSS after the run: %,d MiB.%n",
                 readySeconds, rssKib / 1024);
@@ -60,6 +62,17 @@ final class BenchmarkReport {
             out.printf(Locale.ROOT, "| %d | %d | %.1f | %.0f%% | %d | %.1f | %.2f | %.1f |%n", r.concurrency(),
                     r.signIns(), r.signInsPerSecond(), 100 * r.signInsPerSecond() / limit, r.errors(),
                     r.sogliaCpuMsPerSignIn(), r.sogliaCpuMsPerSignIn() / hash.cpuMeanMs(), r.driverCpuMsPerSignIn());
+        }
+        out.println();
+        out.println("Soglia's CPU per sign-in by kind of thread (ms; from /proc/<pid>/task):");
+        out.println();
+        out.println("| concurrency | requests | JIT | GC | other |");
+        out.println("|---:|---:|---:|---:|---:|");
+        for (LoadLevel.Result r : levels) {
+            var byKind = r.sogliaCpuNanosByThreadKind();
+            out.printf(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.1f |%n", r.concurrency(),
+                    perSignIn(byKind.get("requests"), r), perSignIn(byKind.get("JIT"), r), perSignIn(byKind.get("GC"), r),
+                    perSignIn(byKind.get("other"), r));
         }
         out.println();
         out.println("| concurrency | request | p50 ms | p95 ms | p99 ms |");
@@ -104,6 +117,10 @@ final class BenchmarkReport {
         goal("errors: zero", Long.toString(errors), errors == 0);
         goal("RSS after the run <= 700 MB", String.format("%,d MiB", rssKib / 1024), rssKib / 1024 <= RSS_GOAL_MIB);
         goal("ready and answering <= 20 s after launch", fmt(readySeconds) + " s", readySeconds <= READY_GOAL_SECONDS);
+    }
+
+    private static double perSignIn(Long nanos, LoadLevel.Result r) {
+        return nanos == null || r.signIns() == 0 ? 0 : nanos / 1e6 / r.signIns();
     }
 
     private void goal(String goal, String measured, boolean met) {

@@ -15,7 +15,7 @@ final class HashMicrobenchmark {
 
     /** What one hash costs here, alone and with every core hashing. */
     record HashCost(double wallMedianMs, double wallMeanMs, double wallP10Ms, double wallP90Ms, double cpuMeanMs,
-                    double parallelPerSecond, int checks, int threads) {
+                    double parallelPerSecond, int checks, int threads, long allocatedKiB) {
 
         /** Sign-ins per second the hash alone allows: every core doing nothing but hashing. */
         double limitPerSecond(int cores) {
@@ -44,7 +44,8 @@ final class HashMicrobenchmark {
         }
         return new HashCost(d(values, "wallMedianMs"), d(values, "wallMeanMs"), d(values, "wallP10Ms"),
                 d(values, "wallP90Ms"), d(values, "cpuMeanMs"), d(values, "parallelPerSecond"),
-                Integer.parseInt(values.get("checks")), Integer.parseInt(values.get("threads")));
+                Integer.parseInt(values.get("checks")), Integer.parseInt(values.get("threads")),
+                Long.parseLong(values.get("allocatedKiB")));
     }
 
     private static double d(Map<String, String> values, String key) {

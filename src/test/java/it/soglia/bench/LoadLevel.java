@@ -18,7 +18,7 @@ final class LoadLevel {
     /** What one level measured. */
     record Result(int concurrency, long signIns, long errors, Map<String, Long> errorReasons, double seconds,
                   Map<SignInStep, Latencies> steps, Latencies whole, long sogliaCpuNanos, long driverCpuNanos,
-                  long waitsForNextStep) {
+                  Map<String, Long> sogliaCpuNanosByThreadKind, long waitsForNextStep) {
 
         double signInsPerSecond() {
             return signIns / seconds;
@@ -54,6 +54,7 @@ final class LoadLevel {
             users.add(new VirtualUser(new BrowserSignIn(baseUrl, clientAddress(concurrency, i)), errors, errorReasons));
         }
         long sogliaCpu0 = soglia.cpuNanos();
+        Map<String, Long> byKind0 = soglia.cpuNanosByThreadKind();
         long driverCpu0 = driver.cpuNanos();
         long start = System.nanoTime();
         long deadline = start + (long) (seconds * 1e9);
@@ -69,6 +70,8 @@ final class LoadLevel {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         long sogliaCpu = soglia.cpuNanos() - sogliaCpu0;
+        Map<String, Long> byKind = new TreeMap<>(soglia.cpuNanosByThreadKind());
+        byKind.replaceAll((kind, nanos) -> nanos - byKind0.getOrDefault(kind, 0L)); // threads started meanwhile count whole
         long driverCpu = driver.cpuNanos() - driverCpu0;
 
         Map<SignInStep, Latencies> steps = new EnumMap<>(SignInStep.class);
@@ -83,7 +86,7 @@ final class LoadLevel {
             signIns += user.whole.count();
         }
         return new Result(concurrency, signIns, errors.get(), new TreeMap<>(errorReasons), elapsed, steps, whole,
-                sogliaCpu, driverCpu, accounts.waitsForNextStep() - waitsBefore);
+                sogliaCpu, driverCpu, byKind, accounts.waitsForNextStep() - waitsBefore);
     }
 
     /** A private address of its own per user and level: Soglia throttles and audits per client address. */

@@ -87,7 +87,7 @@ public final class SignInBenchmark {
                         "soglia.base-url", baseUrl,
                         "soglia.issuer", "Soglia Bench",
                         "soglia.http.trusted-proxies", "127.0.0.1"), // each virtual user says its own address
-                Map.of("SOGLIA_CRYPTO_KEY", Base64.getEncoder().encodeToString(cryptoKey)),
+                sogliaEnvironment(cryptoKey),
                 List.of(mailCommands), work.resolve("payara.log"), null));
         try {
             payara.awaitReady(URI.create(baseUrl + "/login"), Duration.ofSeconds(180));
@@ -128,12 +128,27 @@ public final class SignInBenchmark {
                 results.add(result);
             }
             long rssKib = soglia.rssKib();
+            out.println("Soglia's heap after the run (jcmd GC.heap_info): " + heapInfo(soglia.pid()));
             new BenchmarkReport(out, machine, hash, cores, readySeconds, rssKib, idleCpuShare, accounts.size(),
                     levelSeconds, results).print();
         } finally {
             payara.close();
             mail.stop();
         }
+    }
+
+    /**
+     * Soglia's key, and JVM options for a diagnosis ({@code -Dsoglia.bench.sogliaJavaOptions="-XX:..."}, passed as
+     * JAVA_TOOL_OPTIONS since the harness starts Payara with system properties only).
+     */
+    private static Map<String, String> sogliaEnvironment(byte[] cryptoKey) {
+        Map<String, String> environment = new java.util.HashMap<>();
+        environment.put("SOGLIA_CRYPTO_KEY", Base64.getEncoder().encodeToString(cryptoKey));
+        String javaOptions = System.getProperty("soglia.bench.sogliaJavaOptions", "").strip();
+        if (!javaOptions.isEmpty()) {
+            environment.put("JAVA_TOOL_OPTIONS", javaOptions);
+        }
+        return environment;
     }
 
     private static void signInOnce(String baseUrl, EnrolledAccounts accounts) throws Exception {
@@ -151,6 +166,22 @@ public final class SignInBenchmark {
         long t0 = System.nanoTime();
         Thread.sleep(5_000);
         return (double) (soglia.cpuNanos() - cpu0) / (System.nanoTime() - t0);
+    }
+
+    /** The Java heap's committed and used size: how much of the resident memory is heap. */
+    private static String heapInfo(long pid) {
+        try {
+            String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+            Process p = new ProcessBuilder(jcmd, Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+            String info = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor();
+            var m = java.util.regex.Pattern.compile("total (?:reserved \\d+K, )?committed (\\d+)K, used (\\d+)K")
+                    .matcher(info);
+            return m.find() ? String.format("%,d MiB committed, %,d MiB used", Long.parseLong(m.group(1)) / 1024,
+                    Long.parseLong(m.group(2)) / 1024) : info.lines().limit(3).toList().toString();
+        } catch (Exception e) {
+            return "? (" + e.getMessage() + ")";
+        }
     }
 
     private static long payaraPid(int port) {
