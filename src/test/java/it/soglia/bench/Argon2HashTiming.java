@@ -51,7 +51,8 @@ public final class Argon2HashTiming {
         double parallelPerSecond = parallelChecksPerSecond(hasher, stored, threads, checks);
 
         Arrays.sort(wall);
-        System.out.printf(java.util.Locale.ROOT, "RESULT wallMedianMs=%.3f wallMeanMs=%.3f wallP10Ms=%.3f wallP90Ms=%.3f"
+        System.out.printf(java.util.Locale.ROOT, "RESULT wallMedianMs=%.3f wallMeanMs=%.3f wallP10Ms=%.3f"
+                        + " wallP90Ms=%.3f"
                         + " cpuMeanMs=%.3f parallelPerSecond=%.2f checks=%d threads=%d allocatedKiB=%d%n",
                 wall[checks / 2] / 1e6, Arrays.stream(wall).average().orElse(0) / 1e6, wall[checks / 10] / 1e6,
                 wall[checks * 9 / 10] / 1e6, Arrays.stream(cpuTime).average().orElse(0) / 1e6, parallelPerSecond,

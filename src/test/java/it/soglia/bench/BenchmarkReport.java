@@ -24,8 +24,9 @@ final class BenchmarkReport {
     private final double levelSeconds;
     private final List<LoadLevel.Result> levels;
 
-    BenchmarkReport(PrintStream out, Machine machine, HashMicrobenchmark.HashCost hash, int cores, double readySeconds,
-                    long rssKib, double idleCpuShare, int accounts, double levelSeconds, List<LoadLevel.Result> levels) {
+    BenchmarkReport(PrintStream out, Machine machine, HashMicrobenchmark.HashCost hash, int cores,
+                    double readySeconds, long rssKib, double idleCpuShare, int accounts, double levelSeconds,
+                    List<LoadLevel.Result> levels) {
         this.out = out;
         this.machine = machine;
         this.hash = hash;
@@ -71,8 +72,8 @@ final class BenchmarkReport {
         for (LoadLevel.Result r : levels) {
             var byKind = r.sogliaCpuNanosByThreadKind();
             out.printf(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.1f |%n", r.concurrency(),
-                    perSignIn(byKind.get("requests"), r), perSignIn(byKind.get("JIT"), r), perSignIn(byKind.get("GC"), r),
-                    perSignIn(byKind.get("other"), r));
+                    perSignIn(byKind.get("requests"), r), perSignIn(byKind.get("JIT"), r),
+                    perSignIn(byKind.get("GC"), r), perSignIn(byKind.get("other"), r));
         }
         out.println();
         out.println("| concurrency | request | p50 ms | p95 ms | p99 ms |");

@@ -71,7 +71,8 @@ final class LoadLevel {
         double elapsed = (System.nanoTime() - start) / 1e9;
         long sogliaCpu = soglia.cpuNanos() - sogliaCpu0;
         Map<String, Long> byKind = new TreeMap<>(soglia.cpuNanosByThreadKind());
-        byKind.replaceAll((kind, nanos) -> nanos - byKind0.getOrDefault(kind, 0L)); // threads started meanwhile count whole
+        // threads started meanwhile count whole
+        byKind.replaceAll((kind, nanos) -> nanos - byKind0.getOrDefault(kind, 0L));
         long driverCpu = driver.cpuNanos() - driverCpu0;
 
         Map<SignInStep, Latencies> steps = new EnumMap<>(SignInStep.class);

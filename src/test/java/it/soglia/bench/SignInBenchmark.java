@@ -29,7 +29,8 @@ import java.util.Map;
  *
  * <p>Settings (system properties): {@code soglia.bench.levelSeconds} (30), {@code soglia.bench.concurrency}
  * (1,2,4,8), {@code soglia.bench.accounts} (3000), {@code soglia.bench.hashes} (200 timed hashes),
- * {@code soglia.bench.warmupSeconds} (15), {@code soglia.bench.jfrAtConcurrency} (0: no profile).
+ * {@code soglia.bench.warmupSeconds} (90: after 60 s the JIT still compiles Faces code),
+ * {@code soglia.bench.jfrAtConcurrency} (0: no profile), {@code soglia.bench.sogliaJavaOptions} (none).
  */
 public final class SignInBenchmark {
 
@@ -39,7 +40,7 @@ public final class SignInBenchmark {
             .split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
     private final int accountCount = Integer.getInteger("soglia.bench.accounts", 3000);
     private final int hashes = Integer.getInteger("soglia.bench.hashes", 200);
-    private final double warmupSeconds = Double.parseDouble(System.getProperty("soglia.bench.warmupSeconds", "15"));
+    private final double warmupSeconds = Double.parseDouble(System.getProperty("soglia.bench.warmupSeconds", "90"));
     private final int jfrAtConcurrency = Integer.getInteger("soglia.bench.jfrAtConcurrency", 0);
     private final int cores = Runtime.getRuntime().availableProcessors();
 
