@@ -1,23 +1,13 @@
 package it.soglia.bench;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import it.soglia.testing.FreePort;
-import it.soglia.testing.PayaraMicroProcess;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Complete sign-ins per second against the limit set by the password hash ({@code mvn -Pbench-signin verify}, see
@@ -62,94 +52,59 @@ public final class SignInBenchmark {
                 hash.wallMedianMs(), hash.wallP10Ms(), hash.wallP90Ms(), hash.cpuMeanMs(), cores,
                 hash.parallelPerSecond());
 
-        byte[] cryptoKey = new byte[32];
-        new SecureRandom().nextBytes(cryptoKey);
-        deleteRecursively(work.resolve("db"));
-        // An H2 file database inside Payara (as Soglia's default), opened by Soglia first; AUTO_SERVER lets this
-        // program write the accounts through Soglia's process, so the database's work is counted in Soglia's CPU.
-        String dbUrl = "jdbc:h2:file:" + work.resolve("db").resolve("soglia") + ";AUTO_SERVER=TRUE";
-        int smtpPort = FreePort.find();
-        GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-        Path mailCommands = work.resolve("mail-postboot.asadmin");
-        Files.writeString(mailCommands, "create-javamail-resource --mailhost 127.0.0.1 --mailuser soglia"
-                + " --fromaddress soglia@example.test --property mail.smtp.port=" + smtpPort
-                + ":mail.smtp.connectiontimeout=5000:mail.smtp.timeout=5000 mail/soglia\n");
-        int port = FreePort.find();
-        String baseUrl = "http://127.0.0.1:" + port + "/soglia";
-        Files.deleteIfExists(work.resolve("payara.log"));
         out.println("Starting Soglia (log: " + work.resolve("payara.log") + ") ...");
-        long launched = System.nanoTime();
-        PayaraMicroProcess payara = PayaraMicroProcess.start(new PayaraMicroProcess.Options(
+        try (SogliaUnderTest soglia = SogliaUnderTest.start(work,
                 Path.of(System.getProperty("soglia.bench.payaraJar", "target/payara-micro.jar")),
                 Path.of(System.getProperty("soglia.bench.war", "target/soglia.war")),
-                "soglia", port,
-                Map.of("soglia.db.url", dbUrl,
-                        "soglia.base-url", baseUrl,
-                        "soglia.issuer", "Soglia Bench",
-                        "soglia.http.trusted-proxies", "127.0.0.1"), // each virtual user says its own address
-                sogliaEnvironment(cryptoKey),
-                List.of(mailCommands), work.resolve("payara.log"), null));
-        try {
-            payara.awaitReady(URI.create(baseUrl + "/login"), Duration.ofSeconds(180));
-            double readySeconds = (System.nanoTime() - launched) / 1e9;
-            ProcessMeter soglia = new ProcessMeter(payaraPid(port));
-            ProcessMeter driver = new ProcessMeter(ProcessHandle.current().pid());
-            out.printf("Soglia answered %.1f s after launch (Payara pid %d, RSS %,d MB)%n", readySeconds, soglia.pid(),
-                    soglia.rssKib() / 1024);
-
-            EnrolledAccounts accounts;
-            try (Connection db = DriverManager.getConnection(dbUrl, "soglia", "soglia")) {
-                accounts = EnrolledAccounts.create(db, accountCount, cryptoKey);
-            }
-            out.printf("Wrote %,d enrolled accounts%n", accounts.size());
-
-            LoadLevel load = new LoadLevel(baseUrl, accounts, soglia, driver);
-            signInOnce(baseUrl, accounts); // the flow works before anything is timed
-            out.printf("Warming up: %.0f s at concurrency %d ...%n", warmupSeconds, cores);
-            LoadLevel.Result warmup = load.run(cores, warmupSeconds);
-            out.printf("  %d sign-ins, %d errors %s%n", warmup.signIns(), warmup.errors(), warmup.errorReasons());
-            double idleCpuShare = idleCpuShare(soglia);
-            out.printf("Soglia idle: %.2f%% of one core%n", idleCpuShare * 100);
-
-            List<LoadLevel.Result> results = new ArrayList<>();
-            for (int concurrency : concurrencies) {
-                out.printf("Concurrency %d for %.0f s ...%n", concurrency, levelSeconds);
-                JfrProfile profile = concurrency == jfrAtConcurrency
-                        ? new JfrProfile(soglia.pid(), work.resolve("signin-c" + concurrency + ".jfr")) : null;
-                if (profile != null) {
-                    profile.start();
-                }
-                LoadLevel.Result result = load.run(concurrency, levelSeconds);
-                if (profile != null) {
-                    profile.stopAndSummarize(out);
-                }
-                out.printf("  %.1f sign-ins/s, %d errors, Soglia CPU %.1f ms per sign-in%n",
-                        result.signInsPerSecond(), result.errors(), result.sogliaCpuMsPerSignIn());
-                results.add(result);
-            }
-            long rssKib = soglia.rssKib();
-            out.println("Soglia's heap after the run (jcmd GC.heap_info): " + heapInfo(soglia.pid()));
-            new BenchmarkReport(out, machine, hash, cores, readySeconds, rssKib, idleCpuShare, accounts.size(),
-                    levelSeconds, results).print();
-        } finally {
-            payara.close();
-            mail.stop();
+                System.getProperty("soglia.bench.sogliaJavaOptions", ""))) {
+            out.printf("Soglia answered %.1f s after launch (Payara pid %d, RSS %,d MB)%n", soglia.readySeconds,
+                    soglia.process.pid(), soglia.process.rssKib() / 1024);
+            measure(soglia, machine, hash, work);
         }
     }
 
-    /**
-     * Soglia's key, and JVM options for a diagnosis ({@code -Dsoglia.bench.sogliaJavaOptions="-XX:..."}, passed as
-     * JAVA_TOOL_OPTIONS since the harness starts Payara with system properties only).
-     */
-    private static Map<String, String> sogliaEnvironment(byte[] cryptoKey) {
-        Map<String, String> environment = new java.util.HashMap<>();
-        environment.put("SOGLIA_CRYPTO_KEY", Base64.getEncoder().encodeToString(cryptoKey));
-        String javaOptions = System.getProperty("soglia.bench.sogliaJavaOptions", "").strip();
-        if (!javaOptions.isEmpty()) {
-            environment.put("JAVA_TOOL_OPTIONS", javaOptions);
+    private void measure(SogliaUnderTest soglia, Machine machine, HashMicrobenchmark.HashCost hash, Path work)
+            throws Exception {
+        EnrolledAccounts accounts;
+        try (Connection db = DriverManager.getConnection(soglia.databaseUrl, "soglia", "soglia")) {
+            accounts = EnrolledAccounts.create(db, accountCount, soglia.cryptoKey);
         }
-        return environment;
+        out.printf("Wrote %,d enrolled accounts%n", accounts.size());
+        LoadLevel load = new LoadLevel(soglia.baseUrl, accounts, soglia.process,
+                new ProcessMeter(ProcessHandle.current().pid()));
+        signInOnce(soglia.baseUrl, accounts); // the flow works before anything is timed
+        out.printf("Warming up: %.0f s at concurrency %d ...%n", warmupSeconds, cores);
+        LoadLevel.Result warmup = load.run(cores, warmupSeconds);
+        out.printf("  %d sign-ins, %d errors %s%n", warmup.signIns(), warmup.errors(), warmup.errorReasons());
+        double idleCpuShare = idleCpuShare(soglia.process);
+        out.printf("Soglia idle: %.2f%% of one core%n", idleCpuShare * 100);
+
+        List<LoadLevel.Result> results = runLevels(load, soglia.process, work);
+        long rssKib = soglia.process.rssKib();
+        out.println("Soglia's heap after the run (jcmd GC.heap_info): " + heapInfo(soglia.process.pid()));
+        new BenchmarkReport(out, machine, hash, cores, soglia.readySeconds, rssKib, idleCpuShare, accounts.size(),
+                levelSeconds, results).print();
+    }
+
+    /** Each concurrency in turn; the one named by {@code soglia.bench.jfrAtConcurrency} under a JFR recording. */
+    private List<LoadLevel.Result> runLevels(LoadLevel load, ProcessMeter soglia, Path work) throws Exception {
+        List<LoadLevel.Result> results = new ArrayList<>();
+        for (int concurrency : concurrencies) {
+            out.printf("Concurrency %d for %.0f s ...%n", concurrency, levelSeconds);
+            JfrProfile profile = concurrency == jfrAtConcurrency
+                    ? new JfrProfile(soglia.pid(), work.resolve("signin-c" + concurrency + ".jfr")) : null;
+            if (profile != null) {
+                profile.start();
+            }
+            LoadLevel.Result result = load.run(concurrency, levelSeconds);
+            if (profile != null) {
+                profile.stopAndSummarize(out);
+            }
+            out.printf("  %.1f sign-ins/s, %d errors, Soglia CPU %.1f ms per sign-in%n",
+                    result.signInsPerSecond(), result.errors(), result.sogliaCpuMsPerSignIn());
+            results.add(result);
+        }
+        return results;
     }
 
     private static void signInOnce(String baseUrl, EnrolledAccounts accounts) throws Exception {
@@ -185,20 +140,4 @@ public final class SignInBenchmark {
         }
     }
 
-    private static long payaraPid(int port) {
-        return ProcessHandle.current().children()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("payara-micro") && c.contains("--port " + port))
-                        .orElse(false))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no Payara Micro child process")).pid();
-    }
-
-    private static void deleteRecursively(Path directory) throws java.io.IOException {
-        if (Files.exists(directory)) {
-            try (var paths = Files.walk(directory)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-    }
 }
