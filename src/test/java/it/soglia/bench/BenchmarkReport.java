@@ -1,0 +1,134 @@
+package it.soglia.bench;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/** The figures of a sign-in benchmark run as Markdown tables, and each goal of issue 7 met or missed. */
+final class BenchmarkReport {
+
+    private static final double RATE_GOAL = 0.90;          // of the hash-bound limit, at concurrency >= cores
+    private static final double CPU_GOAL = 1.15;           // CPU per sign-in, in hashes
+    private static final double CODE_P99_GOAL_MS = 25;     // at concurrency 4
+    private static final long RSS_GOAL_MIB = 700;
+    private static final double READY_GOAL_SECONDS = 20;
+
+    private final PrintStream out;
+    private final Machine machine;
+    private final HashMicrobenchmark.HashCost hash;
+    private final int cores;
+    private final double readySeconds;
+    private final long rssKib;
+    private final double idleCpuShare;
+    private final int accounts;
+    private final double levelSeconds;
+    private final List<LoadLevel.Result> levels;
+
+    BenchmarkReport(PrintStream out, Machine machine, HashMicrobenchmark.HashCost hash, int cores,
+                    double readySeconds, long rssKib, double idleCpuShare, int accounts, double levelSeconds,
+                    List<LoadLevel.Result> levels) {
+        this.out = out;
+        this.machine = machine;
+        this.hash = hash;
+        this.cores = cores;
+        this.readySeconds = readySeconds;
+        this.rssKib = rssKib;
+        this.idleCpuShare = idleCpuShare;
+        this.accounts = accounts;
+        this.levelSeconds = levelSeconds;
+        this.levels = levels;
+    }
+
+    void print() {
+        double limit = hash.limitPerSecond(cores);
+        out.println();
+        out.println("## Sign-in benchmark results");
+        out.println();
+        out.println("Machine: " + machine + "; load average at the end " + Machine.loadAverageNow());
+        out.printf(Locale.ROOT, "%,d enrolled accounts, %.0f s per level; Soglia idle CPU %.2f%% of one core.%n",
+                accounts, levelSeconds, idleCpuShare * 100);
+        out.printf(Locale.ROOT, "One Argon2id hash: median %.1f ms wall (p10 %.1f, p90 %.1f, %d hashes), %.1f ms CPU;"
+                        + " %,d KiB allocated per hash; %d threads at once: %.1f hashes/s."
+                        + " Hash-bound limit = %d cores / %.1f ms = %.1f sign-ins/s.%n",
+                hash.wallMedianMs(), hash.wallP10Ms(), hash.wallP90Ms(), hash.checks(), hash.cpuMeanMs(),
+                hash.allocatedKiB(),
+                hash.threads(), hash.parallelPerSecond(), cores, hash.wallMedianMs(), limit);
+        out.printf(Locale.ROOT, "Launch to first answered request: %.1f s. Soglia RSS after the run: %,d MiB.%n",
+                readySeconds, rssKib / 1024);
+        out.println();
+        out.println("| concurrency | sign-ins | sign-ins/s | of limit | errors | Soglia CPU ms/sign-in | in hashes"
+                + " | driver CPU ms/sign-in |");
+        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (LoadLevel.Result r : levels) {
+            out.printf(Locale.ROOT, "| %d | %d | %.1f | %.0f%% | %d | %.1f | %.2f | %.1f |%n", r.concurrency(),
+                    r.signIns(), r.signInsPerSecond(), 100 * r.signInsPerSecond() / limit, r.errors(),
+                    r.sogliaCpuMsPerSignIn(), r.sogliaCpuMsPerSignIn() / hash.cpuMeanMs(), r.driverCpuMsPerSignIn());
+        }
+        out.println();
+        out.println("Soglia's CPU per sign-in by kind of thread (ms; from /proc/<pid>/task):");
+        out.println();
+        out.println("| concurrency | requests | JIT | GC | other |");
+        out.println("|---:|---:|---:|---:|---:|");
+        for (LoadLevel.Result r : levels) {
+            var byKind = r.sogliaCpuNanosByThreadKind();
+            out.printf(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.1f |%n", r.concurrency(),
+                    perSignIn(byKind.get("requests"), r), perSignIn(byKind.get("JIT"), r),
+                    perSignIn(byKind.get("GC"), r), perSignIn(byKind.get("other"), r));
+        }
+        out.println();
+        out.println("| concurrency | request | p50 ms | p95 ms | p99 ms |");
+        out.println("|---:|---|---:|---:|---:|");
+        for (LoadLevel.Result r : levels) {
+            for (SignInStep step : SignInStep.values()) {
+                Latencies l = r.steps().get(step);
+                out.printf(Locale.ROOT, "| %d | %s | %.1f | %.1f | %.1f |%n", r.concurrency(), step.label,
+                        l.percentileMs(50), l.percentileMs(95), l.percentileMs(99));
+            }
+            out.printf(Locale.ROOT, "| %d | **whole sign-in** | %.1f | %.1f | %.1f |%n", r.concurrency(),
+                    r.whole().percentileMs(50), r.whole().percentileMs(95), r.whole().percentileMs(99));
+        }
+        for (LoadLevel.Result r : levels) {
+            if (r.errors() > 0 || r.waitsForNextStep() > 0) {
+                out.printf("Concurrency %d: errors %s; waits for a fresh time step %d%n", r.concurrency(),
+                        r.errorReasons(), r.waitsForNextStep());
+            }
+        }
+        printGoals(limit);
+    }
+
+    private void printGoals(double limit) {
+        out.println();
+        out.println("| goal | measured | met |");
+        out.println("|---|---|---|");
+        List<LoadLevel.Result> loaded = levels.stream().filter(r -> r.concurrency() >= cores).toList();
+        double worstShare = loaded.stream().mapToDouble(r -> r.signInsPerSecond() / limit).min().orElse(Double.NaN);
+        goal("sign-ins/s at concurrency >= " + cores + ": >= 90% of the limit (" + fmt(RATE_GOAL * limit) + "/s)",
+                loaded.stream().map(r -> "c" + r.concurrency() + " " + fmt(r.signInsPerSecond()) + "/s ("
+                        + Math.round(100 * r.signInsPerSecond() / limit) + "%)").toList().toString(),
+                worstShare >= RATE_GOAL);
+        double worstCpu = levels.stream().mapToDouble(LoadLevel.Result::sogliaCpuMsPerSignIn).max().orElse(Double.NaN);
+        goal("CPU per sign-in <= 1.15 x one hash (" + fmt(CPU_GOAL * hash.cpuMeanMs()) + " ms)",
+                "worst " + fmt(worstCpu) + " ms = " + String.format(Locale.ROOT, "%.2f", worstCpu / hash.cpuMeanMs())
+                        + " hashes", worstCpu <= CPU_GOAL * hash.cpuMeanMs());
+        levels.stream().filter(r -> r.concurrency() == 4).findFirst().ifPresentOrElse(r -> {
+            double p99 = r.steps().get(SignInStep.CODE).percentileMs(99);
+            goal("code step p99 at concurrency 4 <= 25 ms", fmt(p99) + " ms", p99 <= CODE_P99_GOAL_MS);
+        }, () -> goal("code step p99 at concurrency 4 <= 25 ms", "not run", false));
+        long errors = levels.stream().mapToLong(LoadLevel.Result::errors).sum();
+        goal("errors: zero", Long.toString(errors), errors == 0);
+        goal("RSS after the run <= 700 MB", String.format("%,d MiB", rssKib / 1024), rssKib / 1024 <= RSS_GOAL_MIB);
+        goal("ready and answering <= 20 s after launch", fmt(readySeconds) + " s", readySeconds <= READY_GOAL_SECONDS);
+    }
+
+    private static double perSignIn(Long nanos, LoadLevel.Result r) {
+        return nanos == null || r.signIns() == 0 ? 0 : nanos / 1e6 / r.signIns();
+    }
+
+    private void goal(String goal, String measured, boolean met) {
+        out.println("| " + goal + " | " + measured + " | " + (met ? "yes" : "**NO**") + " |");
+    }
+
+    private static String fmt(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+}

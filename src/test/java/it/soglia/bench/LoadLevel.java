@@ -1,0 +1,145 @@
+package it.soglia.bench;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code concurrency} virtual users signing in back to back for a fixed time, each from its own address. A user
+ * starts no sign-in after the deadline; the one under way finishes and counts, so the rate is sign-ins completed
+ * over the time until the last user stopped.
+ */
+final class LoadLevel {
+
+    /** What one level measured. */
+    record Result(int concurrency, long signIns, long errors, Map<String, Long> errorReasons, double seconds,
+                  Map<SignInStep, Latencies> steps, Latencies whole, long sogliaCpuNanos, long driverCpuNanos,
+                  Map<String, Long> sogliaCpuNanosByThreadKind, long waitsForNextStep) {
+
+        double signInsPerSecond() {
+            return signIns / seconds;
+        }
+
+        double sogliaCpuMsPerSignIn() {
+            return signIns == 0 ? Double.NaN : sogliaCpuNanos / 1e6 / signIns;
+        }
+
+        double driverCpuMsPerSignIn() {
+            return signIns == 0 ? Double.NaN : driverCpuNanos / 1e6 / signIns;
+        }
+    }
+
+    private final String baseUrl;
+    private final EnrolledAccounts accounts;
+    private final ProcessMeter soglia;
+    private final ProcessMeter driver;
+
+    LoadLevel(String baseUrl, EnrolledAccounts accounts, ProcessMeter soglia, ProcessMeter driver) {
+        this.baseUrl = baseUrl;
+        this.accounts = accounts;
+        this.soglia = soglia;
+        this.driver = driver;
+    }
+
+    Result run(int concurrency, double seconds) throws InterruptedException {
+        long waitsBefore = accounts.waitsForNextStep();
+        Map<String, Long> errorReasons = new ConcurrentHashMap<>();
+        AtomicLong errors = new AtomicLong();
+        List<VirtualUser> users = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            users.add(new VirtualUser(new BrowserSignIn(baseUrl, clientAddress(concurrency, i)), errors, errorReasons));
+        }
+        long sogliaCpu0 = soglia.cpuNanos();
+        Map<String, Long> byKind0 = soglia.cpuNanosByThreadKind();
+        long driverCpu0 = driver.cpuNanos();
+        long start = System.nanoTime();
+        long deadline = start + (long) (seconds * 1e9);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            VirtualUser user = users.get(i);
+            Thread thread = new Thread(() -> user.runUntil(deadline), "virtual-user-" + i);
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long sogliaCpu = soglia.cpuNanos() - sogliaCpu0;
+        Map<String, Long> byKind = new TreeMap<>(soglia.cpuNanosByThreadKind());
+        // threads started meanwhile count whole
+        byKind.replaceAll((kind, nanos) -> nanos - byKind0.getOrDefault(kind, 0L));
+        long driverCpu = driver.cpuNanos() - driverCpu0;
+
+        Map<SignInStep, Latencies> steps = new EnumMap<>(SignInStep.class);
+        Latencies whole = new Latencies();
+        long signIns = 0;
+        for (SignInStep step : SignInStep.values()) {
+            steps.put(step, new Latencies());
+        }
+        for (VirtualUser user : users) {
+            user.steps.forEach((step, times) -> steps.get(step).addAll(times));
+            whole.addAll(user.whole);
+            signIns += user.whole.count();
+        }
+        return new Result(concurrency, signIns, errors.get(), new TreeMap<>(errorReasons), elapsed, steps, whole,
+                sogliaCpu, driverCpu, byKind, accounts.waitsForNextStep() - waitsBefore);
+    }
+
+    /** A private address of its own per user and level: Soglia throttles and audits per client address. */
+    private static String clientAddress(int concurrency, int user) {
+        return "10.77." + concurrency + "." + (user + 1);
+    }
+
+    /** One user's loop and its own timings (merged after the level: no shared state while measuring). */
+    private final class VirtualUser {
+        private final BrowserSignIn browser;
+        private final AtomicLong errors;
+        private final Map<String, Long> errorReasons;
+        private final Map<SignInStep, Latencies> steps = new EnumMap<>(SignInStep.class);
+        private final Latencies whole = new Latencies();
+
+        VirtualUser(BrowserSignIn browser, AtomicLong errors, Map<String, Long> errorReasons) {
+            this.browser = browser;
+            this.errors = errors;
+            this.errorReasons = errorReasons;
+            for (SignInStep step : SignInStep.values()) {
+                steps.put(step, new Latencies());
+            }
+        }
+
+        void runUntil(long deadline) {
+            long[] nanos = new long[SignInStep.values().length];
+            while (System.nanoTime() < deadline) {
+                EnrolledAccounts.Enrolled account;
+                try {
+                    account = accounts.take();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long start = System.nanoTime();
+                try {
+                    browser.signIn(accounts, account, nanos);
+                    whole.add(System.nanoTime() - start);
+                    for (SignInStep step : SignInStep.values()) {
+                        steps.get(step).add(nanos[step.ordinal()]);
+                    }
+                } catch (BrowserSignIn.Failure e) {
+                    errors.incrementAndGet();
+                    errorReasons.merge(e.getMessage(), 1L, Long::sum);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    errors.incrementAndGet();
+                    errorReasons.merge(e.toString(), 1L, Long::sum);
+                } finally {
+                    accounts.giveBack(account);
+                }
+            }
+        }
+    }
+}

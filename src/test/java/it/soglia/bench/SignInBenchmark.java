@@ -1,0 +1,143 @@
+package it.soglia.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Complete sign-ins per second against the limit set by the password hash ({@code mvn -Pbench-signin verify}, see
+ * BENCHMARKS.md, issue 7). First times one Argon2id hash in a JVM of its own; then starts Soglia in Payara Micro
+ * (timing the launch until the first answered request), writes enrolled accounts into its database, and drives
+ * complete sign-ins as a browser does at each concurrency for a fixed time. Prints the rate, each request's
+ * latency percentiles, errors, Soglia's CPU time per sign-in and its resident memory, and compares them with the
+ * issue's goals. It reports the goals; it asserts nothing.
+ *
+ * <p>Settings (system properties): {@code soglia.bench.levelSeconds} (30), {@code soglia.bench.concurrency}
+ * (1,2,4,8), {@code soglia.bench.accounts} (3000), {@code soglia.bench.hashes} (200 timed hashes),
+ * {@code soglia.bench.warmupSeconds} (90: after 60 s the JIT still compiles Faces code),
+ * {@code soglia.bench.jfrAtConcurrency} (0: no profile), {@code soglia.bench.sogliaJavaOptions} (none).
+ */
+public final class SignInBenchmark {
+
+    private final PrintStream out = System.out;
+    private final double levelSeconds = Double.parseDouble(System.getProperty("soglia.bench.levelSeconds", "30"));
+    private final int[] concurrencies = Arrays.stream(System.getProperty("soglia.bench.concurrency", "1,2,4,8")
+            .split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
+    private final int accountCount = Integer.getInteger("soglia.bench.accounts", 3000);
+    private final int hashes = Integer.getInteger("soglia.bench.hashes", 200);
+    private final double warmupSeconds = Double.parseDouble(System.getProperty("soglia.bench.warmupSeconds", "90"));
+    private final int jfrAtConcurrency = Integer.getInteger("soglia.bench.jfrAtConcurrency", 0);
+    private final int cores = Runtime.getRuntime().availableProcessors();
+
+    public static void main(String[] args) throws Exception {
+        new SignInBenchmark().run();
+        System.exit(0); // the HTTP clients' selector threads must not keep Maven waiting
+    }
+
+    private void run() throws Exception {
+        Path work = Path.of(System.getProperty("soglia.bench.workDir", "target/bench-signin")).toAbsolutePath();
+        Files.createDirectories(work);
+        Machine machine = Machine.describe();
+        out.println("Machine: " + machine);
+
+        out.printf("Timing one Argon2id hash (t=5, m=7168 KiB, p=1) in a JVM of its own: %d hashes, then %d threads ..."
+                + "%n", hashes, cores);
+        HashMicrobenchmark.HashCost hash = HashMicrobenchmark.measure(hashes, cores);
+        out.printf("  one hash: median %.1f ms (p10 %.1f, p90 %.1f), CPU %.1f ms; %d threads at once: %.1f hashes/s%n",
+                hash.wallMedianMs(), hash.wallP10Ms(), hash.wallP90Ms(), hash.cpuMeanMs(), cores,
+                hash.parallelPerSecond());
+
+        out.println("Starting Soglia (log: " + work.resolve("payara.log") + ") ...");
+        try (SogliaUnderTest soglia = SogliaUnderTest.start(work,
+                Path.of(System.getProperty("soglia.bench.payaraJar", "target/payara-micro.jar")),
+                Path.of(System.getProperty("soglia.bench.war", "target/soglia.war")),
+                System.getProperty("soglia.bench.sogliaJavaOptions", ""))) {
+            out.printf("Soglia answered %.1f s after launch (Payara pid %d, RSS %,d MB)%n", soglia.readySeconds,
+                    soglia.process.pid(), soglia.process.rssKib() / 1024);
+            measure(soglia, machine, hash, work);
+        }
+    }
+
+    private void measure(SogliaUnderTest soglia, Machine machine, HashMicrobenchmark.HashCost hash, Path work)
+            throws Exception {
+        EnrolledAccounts accounts;
+        try (Connection db = DriverManager.getConnection(soglia.databaseUrl, "soglia", "soglia")) {
+            accounts = EnrolledAccounts.create(db, accountCount, soglia.cryptoKey);
+        }
+        out.printf("Wrote %,d enrolled accounts%n", accounts.size());
+        LoadLevel load = new LoadLevel(soglia.baseUrl, accounts, soglia.process,
+                new ProcessMeter(ProcessHandle.current().pid()));
+        signInOnce(soglia.baseUrl, accounts); // the flow works before anything is timed
+        out.printf("Warming up: %.0f s at concurrency %d ...%n", warmupSeconds, cores);
+        LoadLevel.Result warmup = load.run(cores, warmupSeconds);
+        out.printf("  %d sign-ins, %d errors %s%n", warmup.signIns(), warmup.errors(), warmup.errorReasons());
+        double idleCpuShare = idleCpuShare(soglia.process);
+        out.printf("Soglia idle: %.2f%% of one core%n", idleCpuShare * 100);
+
+        List<LoadLevel.Result> results = runLevels(load, soglia.process, work);
+        long rssKib = soglia.process.rssKib();
+        out.println("Soglia's heap after the run (jcmd GC.heap_info): " + heapInfo(soglia.process.pid()));
+        new BenchmarkReport(out, machine, hash, cores, soglia.readySeconds, rssKib, idleCpuShare, accounts.size(),
+                levelSeconds, results).print();
+    }
+
+    /** Each concurrency in turn; the one named by {@code soglia.bench.jfrAtConcurrency} under a JFR recording. */
+    private List<LoadLevel.Result> runLevels(LoadLevel load, ProcessMeter soglia, Path work) throws Exception {
+        List<LoadLevel.Result> results = new ArrayList<>();
+        for (int concurrency : concurrencies) {
+            out.printf("Concurrency %d for %.0f s ...%n", concurrency, levelSeconds);
+            JfrProfile profile = concurrency == jfrAtConcurrency
+                    ? new JfrProfile(soglia.pid(), work.resolve("signin-c" + concurrency + ".jfr")) : null;
+            if (profile != null) {
+                profile.start();
+            }
+            LoadLevel.Result result = load.run(concurrency, levelSeconds);
+            if (profile != null) {
+                profile.stopAndSummarize(out);
+            }
+            out.printf("  %.1f sign-ins/s, %d errors, Soglia CPU %.1f ms per sign-in%n",
+                    result.signInsPerSecond(), result.errors(), result.sogliaCpuMsPerSignIn());
+            results.add(result);
+        }
+        return results;
+    }
+
+    private static void signInOnce(String baseUrl, EnrolledAccounts accounts) throws Exception {
+        EnrolledAccounts.Enrolled account = accounts.take();
+        try {
+            new BrowserSignIn(baseUrl, "10.77.0.1").signIn(accounts, account, new long[SignInStep.values().length]);
+        } finally {
+            accounts.giveBack(account);
+        }
+    }
+
+    /** Soglia's CPU use while nothing is asked of it (its schedulers, the mail outbox poll), over 5 s. */
+    private static double idleCpuShare(ProcessMeter soglia) throws InterruptedException {
+        long cpu0 = soglia.cpuNanos();
+        long t0 = System.nanoTime();
+        Thread.sleep(5_000);
+        return (double) (soglia.cpuNanos() - cpu0) / (System.nanoTime() - t0);
+    }
+
+    /** The Java heap's committed and used size: how much of the resident memory is heap. */
+    private static String heapInfo(long pid) {
+        try {
+            String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+            Process p = new ProcessBuilder(jcmd, Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+            String info = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor();
+            var m = java.util.regex.Pattern.compile("total (?:reserved \\d+K, )?committed (\\d+)K, used (\\d+)K")
+                    .matcher(info);
+            return m.find() ? String.format("%,d MiB committed, %,d MiB used", Long.parseLong(m.group(1)) / 1024,
+                    Long.parseLong(m.group(2)) / 1024) : info.lines().limit(3).toList().toString();
+        } catch (Exception e) {
+            return "? (" + e.getMessage() + ")";
+        }
+    }
+
+}
