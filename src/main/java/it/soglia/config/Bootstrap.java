@@ -1,6 +1,7 @@
 package it.soglia.config;
 
 import it.soglia.twofactor.SecretCipher;
+import it.soglia.twofactor.TwoFactorService;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -38,6 +39,9 @@ public class Bootstrap {
     @Inject
     BootstrapAdmin bootstrapAdmin;
 
+    @Inject
+    TwoFactorService twoFactor;
+
     @PostConstruct
     void start() {
         checkEncryptionKey();
@@ -45,6 +49,10 @@ public class Bootstrap {
         LOG.info(() -> "Links in mails lead to " + signIn);
         database.checkConfiguration(); // a malformed soglia.db.url is named before any connection is tried
         migrate();
+        if (!twoFactor.keyOpensStoredSecrets()) {
+            throw new IllegalStateException("Soglia cannot start: soglia.crypto.key is not the key the authenticator"
+                    + " secrets in this database were encrypted with; give every node the key it was first started with");
+        }
         demoAccounts.createIfEnabled();
         bootstrapAdmin.createIfNoAdmin();
         LOG.info("Soglia started");

@@ -88,6 +88,21 @@ public class TwoFactorService {
     }
 
     /**
+     * Whether the configured encryption key opens the secrets already stored (one is tried; none stored: true). A
+     * node started with another key than the others would otherwise deploy and fail every code check.
+     */
+    public boolean keyOpensStoredSecrets() {
+        var enrolled = em.createQuery("select a from Account a where a.totpSecret is not null order by a.id",
+                Account.class).setMaxResults(1).getResultList();
+        try {
+            enrolled.forEach(account -> cipher.decrypt(account.getTotpSecret(), activeContext(account.getId())));
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
      * The key of the account's active authenticator, to enrol another app from the profile. Every view is audited.
      */
     public java.util.Optional<EnrolmentKey> activeKey(long accountId, RequestOrigin origin) {

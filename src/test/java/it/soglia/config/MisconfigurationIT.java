@@ -3,14 +3,18 @@ package it.soglia.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import it.soglia.testing.SignInSteps;
 import it.soglia.testing.SogliaServer;
+import it.soglia.testing.SogliaServerExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A deployer's typo stops the deployment at once, with a message naming the key, not a user's sign-in later. */
+@ExtendWith(SogliaServerExtension.class)
 class MisconfigurationIT {
 
     private static final Path PAYARA = Path.of(System.getProperty("soglia.it.payaraJar", "target/payara-micro.jar"));
@@ -40,5 +44,21 @@ class MisconfigurationIT {
                 .hasMessageContaining("Soglia failed to deploy");
         assertThat(Files.readString(work.resolve("payara.log")))
                 .contains("Soglia cannot start: soglia.db.url must be a jdbc:postgresql: or jdbc:h2: URL");
+    }
+
+    @Test
+    void aNodeWithAnotherEncryptionKeyThanTheDatabasesStopsItsDeployment(SogliaServer running) throws IOException {
+        SignInSteps steps = new SignInSteps(running);
+        steps.enrol(steps.newSession(), running.accounts().create("key")); // a secret encrypted with the first key
+        Path work = WORK.resolve("misconfigured-key");
+        Files.deleteIfExists(work.resolve("payara.log"));
+
+        // a second node on the same database, started with a key of its own (every start draws a new one)
+        assertThatThrownBy(() -> SogliaServer.start(PAYARA, null, work,
+                Map.of("soglia.db.url", running.database().url())).close())
+                .hasMessageContaining("Soglia failed to deploy");
+        assertThat(Files.readString(work.resolve("payara.log")))
+                .contains("Soglia cannot start: soglia.crypto.key is not the key the authenticator secrets in this"
+                        + " database were encrypted with");
     }
 }

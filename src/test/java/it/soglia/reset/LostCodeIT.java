@@ -39,7 +39,7 @@ class LostCodeIT extends PageTest {
         ReceivedMail received = mail.awaitResetLink(account.email());
         assertThat(received.contentType()).startsWith("multipart/alternative");
         assertThat(received.subject()).contains("Soglia").contains("reimpostare");
-        assertThat(received.text()).contains(account.username()).contains("entro le").contains("30 minuti");
+        assertThat(received.text()).contains(account.username()).contains("entro il ").contains("30 minuti");
         assertThat(received.resetLink()).startsWith(server.baseUrl() + "/reset?token=");
         assertThat(received.html()).contains("<a href=\"" + received.resetLink() + "\"");
     }
