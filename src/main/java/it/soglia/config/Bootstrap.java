@@ -62,6 +62,7 @@ public class Bootstrap {
         var result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .javaMigrations(new FillAccountSearchKeys()) // registered, not scanned: it lives with the app's code
                 .load()
                 .migrate();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
