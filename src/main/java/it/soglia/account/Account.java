@@ -59,7 +59,7 @@ public class Account implements java.io.Serializable {
 
     /**
      * The search index's keys for {@link #searchText} ({@link SearchKeys}), written in the same transaction as the
-     * text. Only the database reads them (the search joins them); lazy, so loading an account never does.
+     * text. Only the search reads them (through {@link AccountSearchKey}); lazy, so loading an account never does.
      */
     @ElementCollection
     @CollectionTable(name = "account_search_key", joinColumns = @JoinColumn(name = "account_id"))
