@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The admins' search over accounts: filtering, sorting and paging happen in the database, so a page costs the
@@ -43,8 +44,7 @@ public class AccountDirectory {
      * The accounts matching a query: how many, and, when known, which (their ids). Knowing the hits' ids, the page
      * needs no second search.
      *
-     * @param ids the ids of all matches when the search index found them (at most {@link #MAX_CANDIDATES}) or they
-     *            are at most {@link #FEW_HITS}, else {@code null}
+     * @param ids the ids of all matches when there are at most {@link #FEW_HITS}, else {@code null}
      */
     public record Matches(AccountQuery query, long count, List<Long> ids) implements java.io.Serializable {
     }
@@ -56,10 +56,11 @@ public class AccountDirectory {
      */
     public Matches match(AccountQuery query) {
         if (hasText(query)) {
-            Optional<List<Long>> candidates = SearchKeys.rangeFor(searchedText(query)).flatMap(this::candidates);
+            Optional<Set<Long>> candidates = candidates(SearchKeys.rangesFor(searchedText(query)));
             if (candidates.isPresent()) {
                 List<Long> hits = candidates.get().isEmpty() ? List.of() : matchingIds(query, candidates.get());
-                return new Matches(query, hits.size(), List.copyOf(hits));
+                // Many hits: the page walks the sort order's index, where they are dense (a long IN list is not).
+                return new Matches(query, hits.size(), hits.size() <= FEW_HITS ? List.copyOf(hits) : null);
             }
             List<Long> ids = matchingIds(query, FEW_HITS + 1);
             if (ids.size() <= FEW_HITS) {
@@ -70,16 +71,38 @@ public class AccountDirectory {
     }
 
     /**
+     * The accounts with a key in every range that holds at most {@link #MAX_CANDIDATES} ("stefano.galli.50007":
+     * "stefano" is in too many accounts, "galli" and "50007" are not); empty when every range holds more.
+     */
+    private Optional<Set<Long>> candidates(List<SearchKeys.Range> ranges) {
+        Set<Long> candidates = null;
+        for (SearchKeys.Range range : ranges) {
+            Optional<Set<Long>> inRange = candidates(range);
+            if (inRange.isPresent()) {
+                if (candidates == null) {
+                    candidates = new LinkedHashSet<>(inRange.get());
+                } else {
+                    candidates.retainAll(inRange.get());
+                }
+            }
+            if (candidates != null && candidates.isEmpty()) {
+                break; // no account has them all: nothing more to read
+            }
+        }
+        return Optional.ofNullable(candidates);
+    }
+
+    /**
      * The accounts with a key in the range, if there are at most {@link #MAX_CANDIDATES}. A separate query, not a
      * join or {@code IN (subquery)} in the search: H2 read every account first for the join, and re-ran the subquery
      * for each hit (OPTIMIZE_REUSE_RESULTS off), 2.4 s for "rossi". Not DISTINCT, so the read stops at the limit.
      */
-    private Optional<List<Long>> candidates(SearchKeys.Range range) {
+    private Optional<Set<Long>> candidates(SearchKeys.Range range) {
         List<Long> rows = em.createQuery("select k.accountId from AccountSearchKey k"
                         + " where k.searchKey between :low and :high", Long.class)
                 .setParameter("low", range.low()).setParameter("high", range.high())
                 .setMaxResults(MAX_CANDIDATES + 1).getResultList();
-        return rows.size() > MAX_CANDIDATES ? Optional.empty() : Optional.of(List.copyOf(new LinkedHashSet<>(rows)));
+        return rows.size() > MAX_CANDIDATES ? Optional.empty() : Optional.of(new LinkedHashSet<>(rows));
     }
 
     public long count(AccountQuery query) {
@@ -95,8 +118,8 @@ public class AccountDirectory {
     }
 
     /**
-     * One page of the matches. Hits known by id: chosen among those by primary key. Else (many hits of a text the
-     * index cannot narrow): in the sort order's index, which soon has a page of hits.
+     * One page of the matches. Few hits: chosen among their ids by primary key. Many: in the sort order's index,
+     * which soon has a page of hits (walking that index for few hits would read every row).
      */
     public List<Account> page(Matches matches, int first, int size, AccountQuery.SortField sort, boolean ascending) {
         int pageSize = Math.min(size, 200);
@@ -116,7 +139,7 @@ public class AccountDirectory {
     }
 
     /** Which of the candidates match: looked up by primary key, each checked with the LIKE and the filters. */
-    private List<Long> matchingIds(AccountQuery query, List<Long> candidates) {
+    private List<Long> matchingIds(AccountQuery query, Set<Long> candidates) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> ids = cb.createQuery(Long.class);
         Root<Account> account = ids.from(Account.class);

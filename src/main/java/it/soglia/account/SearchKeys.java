@@ -2,7 +2,6 @@ package it.soglia.account;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -51,21 +50,29 @@ public final class SearchKeys {
     public record Range(long low, long high) {
     }
 
+    /** A searched text's words of {@link #MIN_LENGTH} or more characters read at most this many key ranges. */
+    static final int MAX_RANGES = 4;
+
     /**
-     * The key range to read for a searched text (lower case), from its longest word: longer words are in fewer
-     * accounts. Empty when no word reaches {@link #MIN_LENGTH} ("ro", "%", "._"): then no index helps.
+     * The key ranges to read for a searched text (lower case), one for each of its words of {@link #MIN_LENGTH} or
+     * more characters, longest first (longer words are in fewer accounts), at most {@link #MAX_RANGES}. An account
+     * containing the text has a key in every one. Empty when no word is long enough ("ro", "%", "._"): then no index
+     * helps.
      */
-    public static Optional<Range> rangeFor(String text) {
-        String longest = wordsOf(text).stream()
-                .max(java.util.Comparator.comparingInt(word -> word.codePointCount(0, word.length())))
-                .orElse("");
-        int[] chars = longest.codePoints().toArray();
-        if (chars.length < MIN_LENGTH) {
-            return Optional.empty();
-        }
+    public static List<Range> rangesFor(String text) {
+        return wordsOf(text).stream().distinct()
+                .map(word -> word.codePoints().toArray())
+                .filter(chars -> chars.length >= MIN_LENGTH)
+                .sorted(java.util.Comparator.comparingInt((int[] chars) -> chars.length).reversed())
+                .limit(MAX_RANGES)
+                .map(SearchKeys::rangeOf)
+                .toList();
+    }
+
+    private static Range rangeOf(int[] chars) {
         long low = pack(chars, 0);
         int free = Math.max(0, CHARS_PER_KEY - chars.length);
-        return Optional.of(new Range(low, low | ((1L << (free * BITS_PER_CHAR)) - 1)));
+        return new Range(low, low | ((1L << (free * BITS_PER_CHAR)) - 1));
     }
 
     /**

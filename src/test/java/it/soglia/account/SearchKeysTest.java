@@ -14,8 +14,10 @@ class SearchKeysTest {
 
     /** Whether an account with this search text is among those the index reads for {@code searched}. */
     private static boolean indexFinds(String searchText, String searched) {
-        var range = SearchKeys.rangeFor(searched).orElseThrow();
-        return SearchKeys.of(searchText).stream().anyMatch(key -> key >= range.low() && key <= range.high());
+        var ranges = SearchKeys.rangesFor(searched);
+        assertThat(ranges).as("ranges of %s", searched).isNotEmpty();
+        Set<Long> keys = SearchKeys.of(searchText);
+        return ranges.stream().allMatch(range -> keys.stream().anyMatch(key -> key >= range.low() && key <= range.high()));
     }
 
     @ParameterizedTest(name = "\"{0}\"")
@@ -35,12 +37,15 @@ class SearchKeysTest {
     @ParameterizedTest(name = "\"{0}\"")
     @ValueSource(strings = {"", "ro", "m.", "%", "_", " . ", "a_b", "de.lu"})
     void textsWithoutAWordOfThreeLettersHaveNoRange(String searched) {
-        assertThat(SearchKeys.rangeFor(searched)).isEmpty();
+        assertThat(SearchKeys.rangesFor(searched)).isEmpty();
     }
 
     @Test
-    void theLongestWordOfTheSearchedTextIsTheOneLookedUp() {
-        assertThat(SearchKeys.rangeFor("de.lu.rossi")).isEqualTo(SearchKeys.rangeFor("rossi"));
+    void theWordsOfThreeOrMoreLettersAreLookedUpLongestFirstAndAtMostFour() {
+        assertThat(SearchKeys.rangesFor("de.lu.ann.rossi.ann")).containsExactly(
+                SearchKeys.rangesFor("rossi").get(0), SearchKeys.rangesFor("ann").get(0));
+        assertThat(SearchKeys.rangesFor("aaa bbbb ccccc dddddd eeeeeee")).hasSize(4)
+                .doesNotContain(SearchKeys.rangesFor("aaa").get(0));
     }
 
     @Test
@@ -72,6 +77,6 @@ class SearchKeysTest {
     void keysFitInAPositiveLong() {
         Set<Long> keys = SearchKeys.of("zzzzzzzzzzzzzzzz ÿÿÿÿÿÿÿÿÿÿÿÿ 9999999999999");
         assertThat(keys).allMatch(key -> key > 0);
-        assertThat(SearchKeys.rangeFor("ÿÿÿ").orElseThrow().high()).isPositive();
+        assertThat(SearchKeys.rangesFor("ÿÿÿ").get(0).high()).isPositive();
     }
 }
