@@ -1,18 +1,23 @@
 package it.soglia.account;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A person who signs in. The TOTP secret is stored only encrypted ({@code totpSecret}), and only
@@ -51,6 +56,15 @@ public class Account implements java.io.Serializable {
      */
     @Column(name = "search_text", nullable = false, length = 1040)
     private String searchText;
+
+    /**
+     * The search index's keys for {@link #searchText} ({@link SearchKeys}), written in the same transaction as the
+     * text. Only the search reads them (through {@link AccountSearchKey}); lazy, so loading an account never does.
+     */
+    @ElementCollection
+    @CollectionTable(name = "account_search_key", joinColumns = @JoinColumn(name = "account_id"))
+    @Column(name = "search_key", nullable = false)
+    private Set<Long> searchKeys = new HashSet<>();
 
     @Column(nullable = false, length = 8)
     private String language;
@@ -128,7 +142,7 @@ public class Account implements java.io.Serializable {
         this.usernameKey = keyOf(username);
         this.displayName = displayName;
         this.email = email;
-        this.searchText = searchTextOf(username, displayName, email);
+        describeForSearch();
         this.language = language;
         this.role = role;
         this.enabled = true;
@@ -146,6 +160,14 @@ public class Account implements java.io.Serializable {
     /** What the admins' global search looks in; a search term is lower-cased the same way. */
     public static String searchTextOf(String username, String displayName, String email) {
         return (username + " " + displayName + " " + (email == null ? "" : email)).toLowerCase(Locale.ROOT);
+    }
+
+    /** The search text and its index keys, after any change of username, name or email. */
+    private void describeForSearch() {
+        this.searchText = searchTextOf(username, displayName, email);
+        Set<Long> keys = SearchKeys.of(searchText);
+        searchKeys.retainAll(keys); // changed in place: only the keys that differ are deleted and inserted
+        searchKeys.addAll(keys);
     }
 
     public Long getId() {
@@ -241,7 +263,7 @@ public class Account implements java.io.Serializable {
     public void changeDetails(String displayName, String email, Role role, Instant now) {
         this.displayName = displayName;
         this.email = email;
-        this.searchText = searchTextOf(username, displayName, email);
+        describeForSearch();
         this.role = role;
         this.updatedAt = now;
     }
@@ -286,7 +308,7 @@ public class Account implements java.io.Serializable {
 
     public void changeEmail(String email, Instant now) {
         this.email = email;
-        this.searchText = searchTextOf(username, displayName, email);
+        describeForSearch();
         this.updatedAt = now;
     }
 

@@ -11,8 +11,11 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The admins' search over accounts: filtering, sorting and paging happen in the database, so a page costs the
@@ -25,6 +28,12 @@ public class AccountDirectory {
     /** Up to this many hits the page is chosen among the hits' ids (an IN list every database handles well). */
     static final int FEW_HITS = 500;
 
+    /**
+     * Up to this many accounts in the search index's key range, those are the candidates, checked by primary key;
+     * more (a common piece of text such as "ari"), and the search reads every account as before, which costs less.
+     */
+    static final int MAX_CANDIDATES = 5_000;
+
     @PersistenceContext
     EntityManager em;
 
@@ -32,22 +41,68 @@ public class AccountDirectory {
     Clock clock;
 
     /**
-     * The accounts matching a query: how many, and, when they are few, which (their ids). A contains-search
-     * matches no index, so it reads the whole table once; knowing the few hits' ids, the page needs no second read.
+     * The accounts matching a query: how many, and, when known, which (their ids). Knowing the hits' ids, the page
+     * needs no second search.
      *
-     * @param fewIds the ids of all matches when there are at most {@link #FEW_HITS}, else {@code null}
+     * @param ids the ids of all matches when there are at most {@link #FEW_HITS}, else {@code null}
      */
-    public record Matches(AccountQuery query, long count, List<Long> fewIds) implements java.io.Serializable {
+    public record Matches(AccountQuery query, long count, List<Long> ids) implements java.io.Serializable {
     }
 
+    /**
+     * A text with a word of {@link SearchKeys#MIN_LENGTH} or more characters is looked up in the search index, then
+     * checked on the few accounts found (BENCHMARKS.md, the search, fourth round). Any other text reads every
+     * account, once: the ids of up to {@link #FEW_HITS} hits, or, with more, a count.
+     */
     public Matches match(AccountQuery query) {
         if (hasText(query)) {
+            Optional<Set<Long>> candidates = candidates(SearchKeys.rangesFor(searchedText(query)));
+            if (candidates.isPresent()) {
+                List<Long> hits = candidates.get().isEmpty() ? List.of() : matchingIds(query, candidates.get());
+                // Many hits: the page walks the sort order's index, where they are dense (a long IN list is not).
+                return new Matches(query, hits.size(), hits.size() <= FEW_HITS ? List.copyOf(hits) : null);
+            }
             List<Long> ids = matchingIds(query, FEW_HITS + 1);
             if (ids.size() <= FEW_HITS) {
                 return new Matches(query, ids.size(), List.copyOf(ids));
             }
         }
         return new Matches(query, count(query), null);
+    }
+
+    /**
+     * The accounts with a key in every range that holds at most {@link #MAX_CANDIDATES} ("stefano.galli.50007":
+     * "stefano" is in too many accounts, "galli" and "50007" are not); empty when every range holds more.
+     */
+    private Optional<Set<Long>> candidates(List<SearchKeys.Range> ranges) {
+        Set<Long> candidates = null;
+        for (SearchKeys.Range range : ranges) {
+            Optional<Set<Long>> inRange = candidates(range);
+            if (inRange.isPresent()) {
+                if (candidates == null) {
+                    candidates = new LinkedHashSet<>(inRange.get());
+                } else {
+                    candidates.retainAll(inRange.get());
+                }
+            }
+            if (candidates != null && candidates.isEmpty()) {
+                break; // no account has them all: nothing more to read
+            }
+        }
+        return Optional.ofNullable(candidates);
+    }
+
+    /**
+     * The accounts with a key in the range, if there are at most {@link #MAX_CANDIDATES}. A separate query, not a
+     * join or {@code IN (subquery)} in the search: H2 read every account first for the join, and re-ran the subquery
+     * for each hit (OPTIMIZE_REUSE_RESULTS off), 2.4 s for "rossi". Not DISTINCT, so the read stops at the limit.
+     */
+    private Optional<Set<Long>> candidates(SearchKeys.Range range) {
+        List<Long> rows = em.createQuery("select k.accountId from AccountSearchKey k"
+                        + " where k.searchKey between :low and :high", Long.class)
+                .setParameter("low", range.low()).setParameter("high", range.high())
+                .setMaxResults(MAX_CANDIDATES + 1).getResultList();
+        return rows.size() > MAX_CANDIDATES ? Optional.empty() : Optional.of(new LinkedHashSet<>(rows));
     }
 
     public long count(AccountQuery query) {
@@ -68,9 +123,9 @@ public class AccountDirectory {
      */
     public List<Account> page(Matches matches, int first, int size, AccountQuery.SortField sort, boolean ascending) {
         int pageSize = Math.min(size, 200);
-        if (matches.fewIds() != null) {
-            return matches.fewIds().isEmpty() ? List.of()
-                    : orderedPage(null, matches.fewIds(), sort, ascending, first, pageSize);
+        if (matches.ids() != null) {
+            return matches.ids().isEmpty() ? List.of()
+                    : orderedPage(null, matches.ids(), sort, ascending, first, pageSize);
         }
         return orderedPage(matches.query(), null, sort, ascending, first, pageSize);
     }
@@ -81,6 +136,17 @@ public class AccountDirectory {
         Root<Account> account = ids.from(Account.class);
         ids.select(account.get("id")).where(conditions(cb, account, query));
         return em.createQuery(ids).setMaxResults(limit).getResultList();
+    }
+
+    /** Which of the candidates match: looked up by primary key, each checked with the LIKE and the filters. */
+    private List<Long> matchingIds(AccountQuery query, Set<Long> candidates) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> ids = cb.createQuery(Long.class);
+        Root<Account> account = ids.from(Account.class);
+        List<Predicate> where = new ArrayList<>(List.of(conditions(cb, account, query)));
+        where.add(account.get("id").in(candidates));
+        ids.select(account.get("id")).where(where.toArray(Predicate[]::new));
+        return em.createQuery(ids).getResultList();
     }
 
     /** One page in the chosen order, of the accounts matching {@code query} or of those with one of {@code ids}. */
@@ -98,8 +164,8 @@ public class AccountDirectory {
     private Predicate[] conditions(CriteriaBuilder cb, Root<Account> account, AccountQuery query) {
         List<Predicate> where = new ArrayList<>();
         if (hasText(query)) {
-            // LIKE rather than LOCATE: on H2 the LIKE scan measured faster (BENCHMARKS.md, the search, third round).
-            String like = "%" + escapeLike(query.text().strip().toLowerCase(Locale.ROOT)) + "%";
+            // The exact test: on the index's candidates, or on every account for a text the index cannot narrow.
+            String like = "%" + escapeLike(searchedText(query)) + "%";
             where.add(cb.like(account.get("searchText"), like, '\\'));
         }
         if (query.role() != null) {
@@ -120,6 +186,11 @@ public class AccountDirectory {
 
     private static boolean hasText(AccountQuery query) {
         return query.text() != null && !query.text().isBlank();
+    }
+
+    /** Lower-cased as {@link Account#searchTextOf} is. */
+    private static String searchedText(AccountQuery query) {
+        return query.text().strip().toLowerCase(Locale.ROOT);
     }
 
     /** Wildcards typed in the search are plain characters. */

@@ -69,6 +69,7 @@ public class Bootstrap {
         var result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(database.dataSource())
                 .locations("classpath:db/migration")
+                .javaMigrations(new FillAccountSearchKeys()) // registered, not scanned: it lives with the app's code
                 .load()
                 .migrate();
         LOG.info(() -> "Database " + database.description() + ": schema at version " + result.targetSchemaVersion

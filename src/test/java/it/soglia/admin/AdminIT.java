@@ -303,6 +303,88 @@ class AdminIT extends PageTest {
         assertThat(searchUsers(admin, users, "%")).isEmpty();
     }
 
+    @Test
+    void textsTooShortForTheSearchIndexAreStillFound() {
+        TestAccount account = accounts.create("srchshort");
+        WebSession admin = signedInAdmin();
+        rename(admin, account, "Jö Qy");
+        Page users = admin.get("/admin/users");
+
+        assertThat(searchUsers(admin, users, "QY")).containsExactly(account.username()); // two letters: no index
+        assertThat(searchUsers(admin, users, "jö q")).containsExactly(account.username());
+        assertThat(searchUsers(admin, users, "ö qy")).containsExactly(account.username());
+    }
+
+    @Test
+    void textsAcrossSeparatorsAreFound() {
+        TestAccount account = accounts.create("srchsep");
+        WebSession admin = signedInAdmin();
+        rename(admin, account, "Ilaria De Vezzolini");
+        Page users = admin.get("/admin/users");
+
+        assertThat(searchUsers(admin, users, "ria de vezz")).containsExactly(account.username());
+        assertThat(searchUsers(admin, users, "hsep." + account.username().substring("srchsep.".length())))
+                .containsExactly(account.username());
+        assertThat(searchUsers(admin, users, account.email().substring(3, account.email().indexOf('@') + 4)))
+                .containsExactly(account.username()); // "hsep.12@exa": over '.' and '@'
+        assertThat(searchUsers(admin, users, "ria  de vezz")).isEmpty(); // two blanks are not one
+        assertThat(searchUsers(admin, users, "ria.de vezz")).isEmpty();
+    }
+
+    @Test
+    void percentAndUnderscoreAreSearchedAsTheyAre() {
+        TestAccount account = accounts.create("srchwild");
+        WebSession admin = signedInAdmin();
+        rename(admin, account, "Cento%Per_Centovalli");
+        try {
+            Page users = admin.get("/admin/users");
+
+            assertThat(searchUsers(admin, users, "cento%per_cento")).containsExactly(account.username());
+            assertThat(searchUsers(admin, users, "o%p")).containsExactly(account.username());
+            assertThat(searchUsers(admin, users, "centoXper_cento")).isEmpty(); // '%' is not "any text"
+            assertThat(searchUsers(admin, users, "cento%perXcento")).isEmpty(); // '_' is not "any one character"
+            assertThat(searchUsers(admin, users, "cento%%per")).isEmpty();
+        } finally {
+            rename(admin, account, "Test srchwild"); // the other search test expects no name with a '%'
+        }
+    }
+
+    @Test
+    void afterAnEditTheNewNameIsFoundAndTheOldOneNoLonger() {
+        TestAccount account = accounts.create("srchedit");
+        WebSession admin = signedInAdmin();
+        rename(admin, account, "Ottavia Brunelleschi");
+        Page users = admin.get("/admin/users");
+        assertThat(searchUsers(admin, users, "brunell")).containsExactly(account.username());
+
+        rename(admin, account, "Ottavia Sforzinelli");
+
+        assertThat(searchUsers(admin, users, "brunell")).isEmpty();
+        assertThat(searchUsers(admin, users, "ottavia brun")).isEmpty();
+        assertThat(searchUsers(admin, users, "SFORZINEL")).containsExactly(account.username());
+        assertThat(searchUsers(admin, users, "ottavia sforz")).containsExactly(account.username());
+        assertThat(searchUsers(admin, users, "rzinelli")).containsExactly(account.username());
+    }
+
+    @Test
+    void afterAnEmailChangeTheNewAddressIsFoundAndTheOldOneNoLonger() {
+        TestAccount account = accounts.create("srchmail");
+        WebSession admin = signedInAdmin();
+        admin.submit(admin.get("/admin/user?username=" + account.username()), "edit",
+                Map.of("name", "Test srchmail", "email", "quirino.valpolicella@example.test"), "edit:save");
+        Page users = admin.get("/admin/users");
+
+        assertThat(searchUsers(admin, users, "valpolicella@")).containsExactly(account.username());
+        assertThat(searchUsers(admin, users, account.email())).isEmpty();
+    }
+
+    /** An admin changes the account's name on its page, keeping its email. */
+    private static void rename(WebSession admin, TestAccount account, String name) {
+        Page saved = admin.submit(admin.get("/admin/user?username=" + account.username()), "edit",
+                Map.of("name", name, "email", account.email()), "edit:save");
+        assertThat(accounts.column(account, "display_name")).as("saved: %s", saved.messages()).isEqualTo(name);
+    }
+
     /** The usernames in the users table after typing {@code text} in its search field, in the table's order. */
     private static List<String> searchUsers(WebSession admin, Page users, String text) {
         var table = admin.ajax(users, "users", "users:table", Map.of("users:table_filtering", "true",

@@ -3,6 +3,7 @@ package it.soglia.testing;
 import it.soglia.account.Account;
 import it.soglia.account.Argon2Parameters;
 import it.soglia.account.Argon2PasswordHasher;
+import it.soglia.account.SearchKeys;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -59,9 +60,23 @@ public final class TestAccounts {
                 insert.setString(10, Account.searchTextOf(username, "Test " + name, email));
                 insert.executeUpdate();
             }
+            insertSearchKeys(c, id, Account.searchTextOf(username, "Test " + name, email));
             return new TestAccount(id, username, password, email);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create test account " + username, e);
+        }
+    }
+
+    /** What {@link Account} writes with its search text: the search finds only accounts with their keys. */
+    static void insertSearchKeys(Connection c, long id, String searchText) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "insert into account_search_key (account_id, search_key) values (?, ?)")) {
+            for (long key : SearchKeys.of(searchText)) {
+                insert.setLong(1, id);
+                insert.setLong(2, key);
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 
