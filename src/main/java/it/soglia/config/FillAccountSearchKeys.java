@@ -10,7 +10,7 @@ import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
- * Migration 11.1: the search keys of the accounts that exist when V11 creates their table. In Java because the keys
+ * Migration 12.1: the search keys of the accounts that exist when V12 creates their table. In Java because the keys
  * are computed by {@link SearchKeys}, which no SQL shared by H2 and PostgreSQL can do. Later accounts get theirs
  * from {@link it.soglia.account.Account}.
  */
@@ -20,7 +20,7 @@ public class FillAccountSearchKeys implements JavaMigration {
 
     @Override
     public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("11.1");
+        return MigrationVersion.fromVersion("12.1");
     }
 
     @Override

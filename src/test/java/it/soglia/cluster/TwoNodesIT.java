@@ -54,7 +54,9 @@ class TwoNodesIT {
         List<String> applied = cluster.database().column(
                 "select version from flyway_schema_history where success and version is not null order by version");
 
-        assertThat(applied).containsExactlyInAnyOrderElementsOf(migrations);
+        assertThat(applied).containsAll(migrations).contains("12.1"); // and the Java one, FillAccountSearchKeys
+        assertThat(cluster.database().column("select count(*) from flyway_schema_history where not success"))
+                .containsExactly("0");
         assertThat(cluster.database().column("select count(*) from account")).containsExactly("0");
     }
 

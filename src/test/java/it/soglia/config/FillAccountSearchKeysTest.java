@@ -20,8 +20,8 @@ class FillAccountSearchKeysTest {
     private static final String URL = "jdbc:h2:mem:fill-search-keys;DB_CLOSE_DELAY=-1";
 
     @Test
-    void accountsFromBeforeVersion11GetTheKeysAccountWouldHaveWritten() throws SQLException {
-        migrate("10");
+    void accountsFromBeforeVersion12GetTheKeysAccountWouldHaveWritten() throws SQLException {
+        migrate("11");
         String mario = Account.searchTextOf("Mario.Rossi", "Mario Rossi", "m.rossi@example.test");
         String anna = Account.searchTextOf("ab", "Al Bo", null); // no word of three letters: no keys
         try (Connection c = DriverManager.getConnection(URL)) {

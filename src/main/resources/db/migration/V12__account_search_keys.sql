@@ -4,7 +4,7 @@
 -- a number (it.soglia.account.SearchKeys). An account containing "ross" has a key in the number range of "ross...",
 -- so a search reads one index range and checks only those accounts with the LIKE. Numbers, not text: a text
 -- prefix (LIKE 'ross%') uses a B-tree index on PostgreSQL only under the C collation; a number range works the same
--- on H2 and PostgreSQL. Account keeps the keys with search_text; V11_1 fills them for the accounts there are now.
+-- on H2 and PostgreSQL. Account keeps the keys with search_text; migration 12.1 (FillAccountSearchKeys) fills them for the accounts there are now.
 create table account_search_key (
     account_id bigint not null,
     search_key bigint not null,
