@@ -43,13 +43,14 @@ public class EmailChange {
 
     public AccountService.ChangeResult change(String username, String password, String newEmail, RequestOrigin origin) {
         Account account = accounts.findByUsername(username).orElseThrow();
-        String email = newEmail == null ? "" : newEmail.strip();
-        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-            return AccountService.ChangeResult.INVALID;
-        }
+        // The password first: any other answer tells the caller it was right (the re-entry throttle relies on it)
         if (!passwords.matches(password == null ? "" : password, account.getPasswordHash())) {
             audit.record(AuditType.PASSWORD_CHANGE_FAILED, username, username, origin, "email change");
             return AccountService.ChangeResult.WRONG_PASSWORD;
+        }
+        String email = newEmail == null ? "" : newEmail.strip();
+        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            return AccountService.ChangeResult.INVALID;
         }
         String old = account.getEmail();
         account.changeEmail(email, clock.instant());

@@ -25,6 +25,9 @@ public class ProfileSettingsBacking {
     EmailChange emailChange;
 
     @Inject
+    PasswordReentryThrottle reentryThrottle;
+
+    @Inject
     SecurityContext securityContext;
 
     @Inject
@@ -45,7 +48,11 @@ public class ProfileSettingsBacking {
             Messages.error("password.problem.MISMATCH");
             return;
         }
-        if (PasswordProblems.report(accounts.changePassword(username(), currentPassword, newPassword, origin()))) {
+        if (!reentryThrottle.admit(username())) {
+            return;
+        }
+        if (PasswordProblems.report(counted(accounts.changePassword(username(), currentPassword, newPassword,
+                origin())))) {
             // The change ended every session of the account signed in until now; this one made it and stays.
             accounts.find(signedIn.accountId()).map(Account::getSessionsRevokedAt).ifPresent(signedIn::outlive);
             done("password.changed");
@@ -61,9 +68,25 @@ public class ProfileSettingsBacking {
     }
 
     public void changeEmail() {
-        if (PasswordProblems.report(emailChange.change(username(), emailPassword, newEmail, origin()))) {
+        if (!reentryThrottle.admit(username())) {
+            return;
+        }
+        if (PasswordProblems.report(counted(emailChange.change(username(), emailPassword, newEmail, origin())))) {
             done("profile.email.changed");
         }
+    }
+
+    /**
+     * The current password typed with a change counts as an attempt of the sign-in's password. Both services check
+     * it first, so any answer but WRONG_PASSWORD means it was right.
+     */
+    private AccountService.ChangeResult counted(AccountService.ChangeResult result) {
+        if (result == AccountService.ChangeResult.WRONG_PASSWORD) {
+            reentryThrottle.passwordWasWrong(username(), origin());
+        } else {
+            reentryThrottle.passwordWasRight(username());
+        }
+        return result;
     }
 
     private void done(String key) {

@@ -1,14 +1,9 @@
 package it.soglia.web;
 
-import it.soglia.account.Account;
 import it.soglia.account.AccountService;
 import it.soglia.audit.RequestOrigin;
 import it.soglia.security.Origins;
 import it.soglia.security.SignedInSession;
-import it.soglia.throttle.ThrottleRule;
-import it.soglia.throttle.ThrottleSettings;
-import it.soglia.throttle.Throttling;
-import it.soglia.twofactor.ResetService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -46,13 +41,7 @@ public class StepUpBacking {
     Clock clock;
 
     @Inject
-    Throttling throttling;
-
-    @Inject
-    ThrottleSettings throttleSettings;
-
-    @Inject
-    ResetService resets;
+    PasswordReentryThrottle reentryThrottle;
 
     @Inject
     @ConfigProperty(name = "soglia.profile.fresh-sign-in", defaultValue = "PT10M")
@@ -66,8 +55,7 @@ public class StepUpBacking {
 
     /**
      * On success, back to the same page (same view parameters) with its sensitive parts shown. Wrong passwords count
-     * with the sign-in's counter for the username (a session left open is no place to guess it): past the free ones
-     * the password is not even checked until the wait is over, and the lock after too many is the sign-in's too.
+     * with the sign-in's ({@link PasswordReentryThrottle}).
      */
     public void submit() throws IOException {
         String typed = password;
@@ -75,32 +63,18 @@ public class StepUpBacking {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         RequestOrigin origin = Origins.of(request);
         String username = securityContext.getCallerPrincipal().getName();
-        String key = Account.keyOf(username);
-        var attempt = throttling.attempt(ThrottleRule.PASSWORD_BY_USERNAME, key);
-        if (attempt.block().isPresent()) {
-            showBlock(attempt.block().get());
+        if (!reentryThrottle.admit(username)) {
             return;
         }
         if (accounts.confirmPassword(username, typed, origin)) {
-            throttling.clear(ThrottleRule.PASSWORD_BY_USERNAME, key);
+            reentryThrottle.passwordWasRight(username);
             signedIn.recordPasswordConfirmed(clock.instant());
             FacesContext faces = FacesContext.getCurrentInstance();
             String viewId = faces.getViewRoot().getViewId(); // with its view parameters (the admin page's username)
             external.redirect(faces.getApplication().getViewHandler().getBookmarkableURL(faces, viewId, Map.of(), true));
         } else {
-            if (attempt.count() == throttleSettings.passwordLockAfter()) {
-                resets.afterPasswordLock(key, origin); // the owner is mailed the unlocking link, as at the sign-in
-            }
+            reentryThrottle.passwordWasWrong(username, origin);
             Messages.error("profile.step-up.failed");
-        }
-    }
-
-    private void showBlock(Throttling.Block block) {
-        if (block.locked()) {
-            Messages.error("profile.step-up.locked");
-        } else { // whole seconds, rounded up: "wait 0 seconds" would invite a refused attempt
-            long millis = Duration.between(clock.instant(), block.until()).toMillis();
-            Messages.error("profile.step-up.throttled", Math.max(1, (millis + 999) / 1000));
         }
     }
 

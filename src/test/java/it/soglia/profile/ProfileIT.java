@@ -80,6 +80,34 @@ class ProfileIT extends PageTest {
     }
 
     @Test
+    void wrongCurrentPasswordsInTheChangeFormsAreThrottledAsAtTheSignIn() {
+        TestAccount account = accounts.create("changethrottle");
+        WebSession session = steps.newSession();
+        steps.enrol(session, account);
+        Page profile = session.get("/profile");
+        String chosen = "una frase lunga e mia " + account.id();
+
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            Page wrong = session.submit(profile, "password",
+                    Map.of("current", "not-it-" + attempt, "new", chosen, "confirm", chosen), "password:submit");
+            assertThat(wrong.messages()).contains("La password attuale non è corretta.");
+        }
+        Page wrongAtEmail = session.submit(profile, "email",
+                Map.of("address", "new." + account.email(), "password", "not-it-3"), "email:submit");
+        Page refused = session.submit(profile, "password",
+                Map.of("current", account.password(), "new", chosen, "confirm", chosen), "password:submit");
+
+        assertThat(wrongAtEmail.messages()).doesNotContain("Troppi tentativi"); // the third is still free
+        assertThat(refused.messages()).contains("Troppi tentativi non riusciti"); // one counter for both forms
+        assertThat(steps.password(steps.newSession(), account.username(), chosen).path())
+                .isEqualTo("/soglia/login"); // not changed: the right current password was not even checked
+        server.clock().advance(Duration.ofMinutes(2));
+        Page done = session.submit(profile, "password",
+                Map.of("current", account.password(), "new", chosen, "confirm", chosen), "password:submit");
+        assertThat(done.messages()).contains("Password cambiata.");
+    }
+
+    @Test
     void theOwnResetSignsOutAndTheNextSignInShowsANewQrCode() {
         TestAccount account = accounts.create("ownreset");
         WebSession session = steps.newSession();
