@@ -20,6 +20,12 @@ public class Throttling {
      * @param locked true when only an unlock or a completed reset ends it
      */
     public record Block(Instant until, boolean locked) {
+
+        /** Whole seconds left at {@code now}, rounded up: "wait 0 seconds" would invite a refused attempt. */
+        public static long secondsLeft(Instant now, Instant until) {
+            long millis = java.time.Duration.between(now, until).toMillis();
+            return Math.max(1, (millis + 999) / 1000);
+        }
     }
 
     /**

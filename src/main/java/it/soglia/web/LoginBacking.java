@@ -3,6 +3,7 @@ package it.soglia.web;
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
 import it.soglia.security.SignInOutcome;
+import it.soglia.throttle.Throttling;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -15,8 +16,6 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 
 /** {@code /login}: the password step. Where it leads (code prompt or enrolment) is the mechanism's decision. */
@@ -69,16 +68,11 @@ public class LoginBacking {
         SignInOutcome outcome = SignInOutcome.attachedTo((HttpServletRequest) external.getRequest())
                 .orElseThrow(() -> new IllegalStateException("the password step ended without an outcome"));
         switch (outcome.reason()) {
-            case PASSWORD_THROTTLED -> Messages.error("login.throttled", secondsUntil(outcome.lockedUntil()));
+            case PASSWORD_THROTTLED -> Messages.error("login.throttled",
+                    Throttling.Block.secondsLeft(clock.instant(), outcome.lockedUntil()));
             case PASSWORD_LOCKED -> Messages.error("login.locked");
             default -> Messages.error("login.failed");
         }
-    }
-
-    /** Whole seconds left, rounded up: "wait 0 seconds" would invite a refused attempt. */
-    private long secondsUntil(Instant until) {
-        long millis = Duration.between(clock.instant(), until).toMillis();
-        return Math.max(1, (millis + 999) / 1000);
     }
 
     public String getUsername() {

@@ -9,7 +9,6 @@ import it.soglia.twofactor.ResetService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * The password typed again inside a signed-in session (step-up, password change, email change) counts with the
@@ -54,9 +53,8 @@ public class PasswordReentryThrottle {
     private void showBlock(Throttling.Block block) {
         if (block.locked()) {
             Messages.error("profile.step-up.locked");
-        } else { // whole seconds, rounded up: "wait 0 seconds" would invite a refused attempt
-            long millis = Duration.between(clock.instant(), block.until()).toMillis();
-            Messages.error("profile.step-up.throttled", Math.max(1, (millis + 999) / 1000));
+        } else {
+            Messages.error("profile.step-up.throttled", Throttling.Block.secondsLeft(clock.instant(), block.until()));
         }
     }
 }
