@@ -25,24 +25,16 @@ public final class Argon2PasswordHasher {
 
     private final Argon2Parameters parameters;
     private final SecureRandom random;
-    /**
-     * Argon2's 1 KiB memory blocks, reused: without it every check allocates its whole memory (7 MiB at m=7168) and
-     * the garbage collector grows the heap to keep up. Bouncy Castle zeroes a block before it returns here. Holds
-     * enough for one check per core at the configured cost; more checks at once allocate the rest as before.
-     */
-    private final Argon2BytesGenerator.FixedBlockPool blocks;
 
     public Argon2PasswordHasher(Argon2Parameters parameters, SecureRandom random) {
         this.parameters = parameters;
         this.random = random;
-        this.blocks = new Argon2BytesGenerator.FixedBlockPool(Runtime.getRuntime().availableProcessors()
-                * Argon2BytesGenerator.getBlockCount(parameters.memoryKiB(), parameters.parallelism()));
     }
 
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] hash = derive(password, salt, parameters, HASH_BYTES, blocks);
+        byte[] hash = derive(password, salt, parameters, HASH_BYTES);
         return "$argon2id$v=19$m=" + parameters.memoryKiB() + ",t=" + parameters.iterations()
                 + ",p=" + parameters.parallelism() + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
@@ -57,7 +49,7 @@ public final class Argon2PasswordHasher {
                 Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)));
         byte[] salt = B64D.decode(m.group(4));
         byte[] expected = B64D.decode(m.group(5));
-        byte[] actual = derive(password, salt, stored, expected.length, blocks);
+        byte[] actual = derive(password, salt, stored, expected.length);
         return MessageDigest.isEqual(expected, actual);
     }
 
@@ -72,8 +64,12 @@ public final class Argon2PasswordHasher {
         return stored.isWeakerThan(parameters);
     }
 
-    private static byte[] derive(String password, byte[] salt, Argon2Parameters p, int length,
-                                 Argon2BytesGenerator.BlockPool blocks) {
+    /**
+     * Each check allocates its own memory (7 MiB at m=7168), which dies young. Bouncy Castle's shared block pool was
+     * tried and taken out: blocks handed back by checks running at once come out in a scattered order, and a check
+     * in Payara then cost 30-60 % more CPU (BENCHMARKS.md, issue 7); the garbage costs about 1 ms of GC per check.
+     */
+    private static byte[] derive(String password, byte[] salt, Argon2Parameters p, int length) {
         org.bouncycastle.crypto.params.Argon2Parameters params =
                 new org.bouncycastle.crypto.params.Argon2Parameters.Builder(
                         org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_id)
@@ -82,7 +78,6 @@ public final class Argon2PasswordHasher {
                         .withMemoryAsKB(p.memoryKiB())
                         .withParallelism(p.parallelism())
                         .withSalt(salt)
-                        .withBlockPool(blocks)
                         .build();
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(params);
