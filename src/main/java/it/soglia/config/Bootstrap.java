@@ -1,5 +1,6 @@
 package it.soglia.config;
 
+import it.soglia.account.PasswordHashing;
 import it.soglia.twofactor.SecretCipher;
 import it.soglia.twofactor.TwoFactorService;
 import jakarta.annotation.PostConstruct;
@@ -42,12 +43,17 @@ public class Bootstrap {
     @Inject
     TwoFactorService twoFactor;
 
+    @Inject
+    PasswordHashing passwords;
+
     @PostConstruct
     void start() {
         checkEncryptionKey();
         String signIn = publicUrls.signIn(); // fails the deployment on a missing or malformed soglia.base-url
         LOG.info(() -> "Links in mails lead to " + signIn);
         database.checkConfiguration(); // a malformed soglia.db.url is named before any connection is tried
+        String hashing = passwords.description(); // a wrong soglia.password.* setting stops the deployment here
+        LOG.info(() -> "Password hashes: " + hashing);
         migrate();
         if (!twoFactor.keyOpensStoredSecrets()) {
             throw new IllegalStateException("Soglia cannot start: soglia.crypto.key is not the key the authenticator"
