@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The headers every answer carries, and the session cookie's attributes. */
 class HeadersIT extends PageTest {
 
-    /** HttpOnly; SameSite=Lax (payara-config/preboot.asadmin); not Secure over plain http. */
+    /** HttpOnly; SameSite=Lax (the pre-boot commands in payara-config/); not Secure over plain http. */
     @Test
     void theSessionCookieIsHttpOnlyAndSameSiteLax() {
         HttpResponse<String> login = steps.newSession().raw("/login");

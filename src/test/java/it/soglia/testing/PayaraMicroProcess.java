@@ -33,7 +33,10 @@ public final class PayaraMicroProcess implements AutoCloseable {
             "Soglia cannot start"); // ours: EclipseLink may report it at deployment without Payara's own words
 
     /** What every Payara running Soglia needs before it starts (README, "Deploy on Payara"). */
-    private static final Path PREBOOT_COMMANDS = Path.of("payara-config/preboot.asadmin");
+    /** A node on its own: sessions in memory, no Hazelcast (README, "Payara Micro"). */
+    public static final Path SINGLE_NODE_PREBOOT_COMMANDS = Path.of("payara-config/single-node-preboot.asadmin");
+    /** A node of a cluster: sessions copied to the data grid (README, "Two nodes"). */
+    public static final Path CLUSTER_PREBOOT_COMMANDS = Path.of("payara-config/preboot.asadmin");
 
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -46,7 +49,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     /**
      * What to start: the runtime jar, the WAR, where, and with which settings; the JVM ({@code null}: this one), the
-     * pre-boot commands, and Payara's other arguments (by default a node outside any cluster).
+     * pre-boot commands, and Payara's other arguments (by default a node on its own, as the README starts one).
      */
     public record Options(Path payaraJar, Path war, String contextRoot, int port, Map<String, String> systemProperties,
                           Map<String, String> environment, List<Path> postBootCommandFiles, Path logFile,
@@ -55,7 +58,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
         public Options(Path payaraJar, Path war, String contextRoot, int port, Map<String, String> systemProperties,
                        Map<String, String> environment, List<Path> postBootCommandFiles, Path logFile, PrintStream echo) {
             this(payaraJar, war, contextRoot, port, systemProperties, environment, postBootCommandFiles, logFile, echo,
-                    null, PREBOOT_COMMANDS, List.of("--nocluster"));
+                    null, SINGLE_NODE_PREBOOT_COMMANDS, List.of("--nohazelcast"));
         }
 
         public Options withJava(Path java) {

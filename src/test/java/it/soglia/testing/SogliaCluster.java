@@ -116,7 +116,8 @@ public final class SogliaCluster implements AutoCloseable {
         var payara = PayaraMicroProcess.start(new PayaraMicroProcess.Options(
                 Path.of(System.getProperty("soglia.it.payaraJar", "target/payara-micro.jar")),
                 Path.of(System.getProperty("soglia.it.war", "target/soglia.war")),
-                "soglia", httpPort, properties, environment, postBoot, log, null).withArguments(arguments));
+                "soglia", httpPort, properties, environment, postBoot, log, null)
+                .withPreBootCommandFile(PayaraMicroProcess.CLUSTER_PREBOOT_COMMANDS).withArguments(arguments));
         Node node = new Node(httpPort, clusterPort, payara);
         nodes.put(name, node);
         return node;
