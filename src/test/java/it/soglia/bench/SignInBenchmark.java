@@ -1,5 +1,6 @@
 package it.soglia.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ import java.util.List;
  * <p>Settings (system properties): {@code soglia.bench.levelSeconds} (30), {@code soglia.bench.concurrency}
  * (1,2,4,8), {@code soglia.bench.accounts} (3000), {@code soglia.bench.hashes} (200 timed hashes),
  * {@code soglia.bench.warmupSeconds} (90: after 60 s the JIT still compiles Faces code),
- * {@code soglia.bench.jfrAtConcurrency} (0: no profile), {@code soglia.bench.sogliaJavaOptions} (none).
+ * {@code soglia.bench.jfrAtConcurrency} (0: no profile), {@code soglia.bench.sogliaJavaOptions} (the
+ * README's {@code -Xmx320m}).
  */
 public final class SignInBenchmark {
 
@@ -32,6 +34,8 @@ public final class SignInBenchmark {
     private final int hashes = Integer.getInteger("soglia.bench.hashes", 200);
     private final double warmupSeconds = Double.parseDouble(System.getProperty("soglia.bench.warmupSeconds", "90"));
     private final int jfrAtConcurrency = Integer.getInteger("soglia.bench.jfrAtConcurrency", 0);
+    /** After the figures: a class histogram of the live heap (it forces a full collection) into the work folder. */
+    private final boolean heapHistogram = Boolean.getBoolean("soglia.bench.heapHistogram");
     private final int cores = Runtime.getRuntime().availableProcessors();
 
     public static void main(String[] args) throws Exception {
@@ -56,7 +60,7 @@ public final class SignInBenchmark {
         try (SogliaUnderTest soglia = SogliaUnderTest.start(work,
                 Path.of(System.getProperty("soglia.bench.payaraJar", "target/payara-micro.jar")),
                 Path.of(System.getProperty("soglia.bench.war", "target/soglia.war")),
-                System.getProperty("soglia.bench.sogliaJavaOptions", ""))) {
+                System.getProperty("soglia.bench.sogliaJavaOptions", "-Xmx320m"))) {
             out.printf("Soglia answered %.1f s after launch (Payara pid %d, RSS %,d MB)%n", soglia.readySeconds,
                     soglia.process.pid(), soglia.process.rssKib() / 1024);
             measure(soglia, machine, hash, work);
@@ -82,6 +86,11 @@ public final class SignInBenchmark {
         List<LoadLevel.Result> results = runLevels(load, soglia.process, work);
         long rssKib = soglia.process.rssKib();
         out.println("Soglia's heap after the run (jcmd GC.heap_info): " + heapInfo(soglia.process.pid()));
+        if (heapHistogram) {
+            Path histogram = work.resolve("heap-histogram.txt");
+            Files.writeString(histogram, jcmd(soglia.process.pid(), "GC.class_histogram"));
+            out.println("Live heap by class: " + histogram + "; then " + heapInfo(soglia.process.pid()));
+        }
         new BenchmarkReport(out, machine, hash, cores, soglia.readySeconds, rssKib, idleCpuShare, accounts.size(),
                 levelSeconds, results).print();
     }
@@ -127,10 +136,7 @@ public final class SignInBenchmark {
     /** The Java heap's committed and used size: how much of the resident memory is heap. */
     private static String heapInfo(long pid) {
         try {
-            String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-            Process p = new ProcessBuilder(jcmd, Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
-            String info = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            p.waitFor();
+            String info = jcmd(pid, "GC.heap_info");
             var m = java.util.regex.Pattern.compile("total (?:reserved \\d+K, )?committed (\\d+)K, used (\\d+)K")
                     .matcher(info);
             return m.find() ? String.format("%,d MiB committed, %,d MiB used", Long.parseLong(m.group(1)) / 1024,
@@ -138,6 +144,14 @@ public final class SignInBenchmark {
         } catch (Exception e) {
             return "? (" + e.getMessage() + ")";
         }
+    }
+
+    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        Process p = new ProcessBuilder(jcmd, Long.toString(pid), command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        return output;
     }
 
 }

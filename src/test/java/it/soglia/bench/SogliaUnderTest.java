@@ -81,8 +81,9 @@ final class SogliaUnderTest implements AutoCloseable {
     }
 
     /**
-     * Soglia's key, and JVM options for a diagnosis ({@code -Dsoglia.bench.sogliaJavaOptions="-XX:..."}), passed as
-     * JAVA_TOOL_OPTIONS since the harness starts Payara with system properties only.
+     * Soglia's key, and JVM options (the README's heap limit, or more for a diagnosis:
+     * {@code -Dsoglia.bench.sogliaJavaOptions="-Xmx320m -XX:..."}), passed as JAVA_TOOL_OPTIONS since the harness
+     * starts Payara with system properties only.
      */
     private static Map<String, String> environment(byte[] cryptoKey, String javaOptions) {
         Map<String, String> environment = new HashMap<>();
