@@ -32,15 +32,25 @@ public final class Argon2PasswordHasher {
     }
 
     public String hash(String password) {
+        return hash(password, null);
+    }
+
+    /** As {@link #hash(String)}, its memory taken from {@code blocks} ({@code null}: allocated for this hash). */
+    String hash(String password, Argon2BytesGenerator.BlockPool blocks) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] hash = derive(password, salt, parameters, HASH_BYTES);
+        byte[] hash = derive(password, salt, parameters, HASH_BYTES, blocks);
         return "$argon2id$v=19$m=" + parameters.memoryKiB() + ",t=" + parameters.iterations()
                 + ",p=" + parameters.parallelism() + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
 
     /** True when {@code password} produces {@code encoded}; a malformed hash never matches. */
     public boolean matches(String password, String encoded) {
+        return matches(password, encoded, null);
+    }
+
+    /** As {@link #matches(String, String)}, its memory taken from {@code blocks} ({@code null}: allocated). */
+    boolean matches(String password, String encoded, Argon2BytesGenerator.BlockPool blocks) {
         Matcher m = PHC.matcher(encoded == null ? "" : encoded);
         if (!m.matches()) {
             return false;
@@ -49,7 +59,7 @@ public final class Argon2PasswordHasher {
                 Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)));
         byte[] salt = B64D.decode(m.group(4));
         byte[] expected = B64D.decode(m.group(5));
-        byte[] actual = derive(password, salt, stored, expected.length);
+        byte[] actual = derive(password, salt, stored, expected.length, blocks);
         return MessageDigest.isEqual(expected, actual);
     }
 
@@ -64,21 +74,24 @@ public final class Argon2PasswordHasher {
         return stored.isWeakerThan(parameters);
     }
 
-    /**
-     * Each check allocates its own memory (7 MiB at m=7168), which dies young. Bouncy Castle's shared block pool was
-     * tried and taken out: blocks handed back by checks running at once come out in a scattered order, and a check
-     * in Payara then cost 30-60 % more CPU (BENCHMARKS.md, issue 7); the garbage costs about 1 ms of GC per check.
-     */
-    private static byte[] derive(String password, byte[] salt, Argon2Parameters p, int length) {
-        org.bouncycastle.crypto.params.Argon2Parameters params =
-                new org.bouncycastle.crypto.params.Argon2Parameters.Builder(
-                        org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_id)
-                        .withVersion(org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_VERSION_13)
-                        .withIterations(p.iterations())
-                        .withMemoryAsKB(p.memoryKiB())
-                        .withParallelism(p.parallelism())
-                        .withSalt(salt)
-                        .build();
+    /** The 1 KiB memory blocks one hash at the configured cost uses. */
+    int blocksPerHash() {
+        return Argon2BytesGenerator.getBlockCount(parameters.memoryKiB(), parameters.parallelism());
+    }
+
+    private static byte[] derive(String password, byte[] salt, Argon2Parameters p, int length,
+                                 Argon2BytesGenerator.BlockPool blocks) {
+        var builder = new org.bouncycastle.crypto.params.Argon2Parameters.Builder(
+                org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_id)
+                .withVersion(org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_VERSION_13)
+                .withIterations(p.iterations())
+                .withMemoryAsKB(p.memoryKiB())
+                .withParallelism(p.parallelism())
+                .withSalt(salt);
+        if (blocks != null) {
+            builder.withBlockPool(blocks);
+        }
+        org.bouncycastle.crypto.params.Argon2Parameters params = builder.build();
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(params);
         byte[] passwordBytes = utf8(password);

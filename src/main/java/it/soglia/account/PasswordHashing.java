@@ -15,7 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>At most {@code soglia.password.concurrent-hashes} hashes run at once (default: one per core); more sign-ins
  * at once wait their turn, first come first served. A hash keeps a core busy for its whole time, so more of them at
  * once would not end sooner: they would only hold more memory (7 MiB each) and take the cores from the short
- * requests (the code step, the pages), which then wait behind every password being checked.
+ * requests (the code step, the pages), which then wait behind every password being checked. Each slot keeps the
+ * memory of one hash ({@link HashSlots}).
  */
 @ApplicationScoped
 public class PasswordHashing {
@@ -52,8 +53,8 @@ public class PasswordHashing {
             throw new IllegalStateException("Soglia cannot start: " + CONCURRENT_HASHES_KEY + " must be at least 1, not "
                     + slotCount);
         }
-        slots = new HashSlots(slotCount);
         hasher = new Argon2PasswordHasher(new Argon2Parameters(iterations, memoryKiB, parallelism), random);
+        slots = new HashSlots(slotCount, hasher.blocksPerHash());
         byte[] unguessable = new byte[32];
         random.nextBytes(unguessable);
         dummyHash = hasher.hash(Base64.getEncoder().encodeToString(unguessable));
@@ -66,11 +67,11 @@ public class PasswordHashing {
     }
 
     public String hash(String password) {
-        return slots.run(() -> hasher.hash(password));
+        return slots.run(blocks -> hasher.hash(password, blocks));
     }
 
     public boolean matches(String password, String encoded) {
-        return slots.run(() -> hasher.matches(password, encoded));
+        return slots.run(blocks -> hasher.matches(password, encoded, blocks));
     }
 
     public boolean needsRehash(String encoded) {

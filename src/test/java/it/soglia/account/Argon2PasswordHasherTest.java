@@ -26,6 +26,18 @@ class Argon2PasswordHasherTest {
     }
 
     @Test
+    void reusedMemoryGivesTheHashesFreshMemoryGives() {
+        var blocks = new org.bouncycastle.crypto.generators.Argon2BytesGenerator.FixedBlockPool(hasher.blocksPerHash());
+        String mario = hasher.hash("soglia-mario-2026");
+        String anna = hasher.hash("anna-2026-password", blocks);
+
+        assertThat(hasher.matches("soglia-mario-2026", mario, blocks)).isTrue();
+        assertThat(hasher.matches("anna-2026-password", anna)).as("made with reused memory, checked with fresh").isTrue();
+        assertThat(hasher.matches("soglia-mario-2027", mario, blocks)).isFalse();
+        assertThat(hasher.matches("soglia-mario-2026", mario, blocks)).as("after a wrong one in the same memory").isTrue();
+    }
+
+    @Test
     void twoHashesOfOnePasswordDifferBySalt() {
         assertThat(hasher.hash("same password")).isNotEqualTo(hasher.hash("same password"));
     }

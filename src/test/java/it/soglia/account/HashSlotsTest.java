@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,9 +20,11 @@ class HashSlotsTest {
 
     @Test
     void noMoreHashesRunAtOnceThanThereAreSlots() throws Exception {
-        HashSlots slots = new HashSlots(2);
+        HashSlots slots = new HashSlots(2, 8);
         AtomicInteger running = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();
+        Set<Object> memoryInUse = ConcurrentHashMap.newKeySet();
+        AtomicInteger memoryLentTwice = new AtomicInteger();
         CountDownLatch allAsked = new CountDownLatch(6);
         ExecutorService sixSignIns = Executors.newFixedThreadPool(6);
         try {
@@ -30,10 +34,14 @@ class HashSlotsTest {
                 results.add(sixSignIns.submit(() -> {
                     allAsked.countDown();
                     allAsked.await();
-                    return slots.run(() -> {
+                    return slots.run(blocks -> {
+                        if (!memoryInUse.add(blocks)) {
+                            memoryLentTwice.incrementAndGet();
+                        }
                         mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
                         sleep(30); // long enough for the others to pile up at the door
                         running.decrementAndGet();
+                        memoryInUse.remove(blocks);
                         return password.toUpperCase();
                     });
                 }));
@@ -45,16 +53,18 @@ class HashSlotsTest {
             sixSignIns.shutdownNow();
         }
         assertThat(mostAtOnce).hasValue(2);
+        assertThat(memoryLentTwice).as("one slot's memory used by two hashes at once").hasValue(0);
     }
 
     @Test
     void aFailedHashGivesItsSlotBack() {
-        HashSlots slots = new HashSlots(1);
+        HashSlots slots = new HashSlots(1, 8);
 
-        assertThatThrownBy(() -> slots.run(() -> {
+        assertThatThrownBy(() -> slots.run(blocks -> {
             throw new IllegalStateException("broken hash");
         })).hasMessage("broken hash");
-        assertThat(slots.run(() -> "next")).isEqualTo("next");
+        String next = slots.run(blocks -> "next");
+        assertThat(next).isEqualTo("next");
     }
 
     @Test
