@@ -1,5 +1,6 @@
 package it.soglia.security;
 
+import it.soglia.account.Account;
 import jakarta.enterprise.context.SessionScoped;
 import java.io.Serializable;
 import java.time.Clock;
@@ -54,6 +55,26 @@ public class PendingSignIn implements Serializable {
 
     public boolean isActive(Clock clock, Duration timeout) {
         return accountId != null && clock.instant().isBefore(passwordVerifiedAt.plus(timeout));
+    }
+
+    /**
+     * Whether {@code account} still takes this sign-in: not when its sessions were ended (a new password, a reset, a
+     * disabled account) after the password was typed here. A password guessed or stolen, then changed by the owner,
+     * must not finish the sign-in begun with it.
+     */
+    public boolean isStillAcceptedBy(Account account) {
+        return account.acceptsSessionSignedInAt(passwordVerifiedAt);
+    }
+
+    /**
+     * The account's sessions until {@code revokedAt} were ended by the new password chosen in this sign-in (an
+     * initial password replaced): this one goes on, its password as if typed just after.
+     */
+    public void outlive(Instant revokedAt) {
+        Instant after = revokedAt.plusMillis(1); // strictly after, whatever fraction of a second the database kept
+        if (passwordVerifiedAt != null && passwordVerifiedAt.isBefore(after)) {
+            passwordVerifiedAt = after;
+        }
     }
 
     /** Whether this sign-in goes on with a code ({@code /code}) rather than with enrolment ({@code /enroll}). */

@@ -123,6 +123,12 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
             return AuthenticationStatus.SEND_FAILURE;
         }
         long accountId = pending.accountId();
+        Account account = accounts.find(accountId).orElse(null);
+        if (account == null || !pending.isStillAcceptedBy(account)) {
+            pending.clear(); // begun before a new password, a reset or a disabling: the password step again
+            SignInOutcome.of(SignInOutcome.Reason.PENDING_EXPIRED).attachTo(request);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         CodeCheck check = switch (credential.kind()) {
             case ENROLMENT -> twoFactor.confirmEnrolment(accountId, pending.pendingSecret(), credential.code(),
                     Origins.of(request));
@@ -136,7 +142,6 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
             new SignInOutcome(reasonOf(check), check.lockedUntil()).attachTo(request);
             return AuthenticationStatus.SEND_FAILURE;
         }
-        Account account = accounts.find(accountId).orElseThrow();
         pending.clear();
         request.changeSessionId();
         signedIn.record(account.getId(), clock.instant(), account.getRole() == it.soglia.account.Role.ADMIN);

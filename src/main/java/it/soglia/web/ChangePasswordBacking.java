@@ -1,5 +1,6 @@
 package it.soglia.web;
 
+import it.soglia.account.Account;
 import it.soglia.account.AccountService;
 import it.soglia.security.Origins;
 import it.soglia.security.Pages;
@@ -48,6 +49,8 @@ public class ChangePasswordBacking {
         if (PasswordProblems.report(accounts.replaceInitialPassword(pending.accountId(), password,
                 Origins.of((HttpServletRequest) external.getRequest())))) {
             pending.passwordChanged();
+            // The new password ended every session of the account until now; this sign-in chose it and goes on.
+            accounts.find(pending.accountId()).map(Account::getSessionsRevokedAt).ifPresent(pending::outlive);
             Messages.info("password.changed");
             Messages.keepAcrossRedirect();
             Navigation.redirect(Pages.nextStepOf(pending));

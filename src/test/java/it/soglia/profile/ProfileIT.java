@@ -187,6 +187,31 @@ class ProfileIT extends PageTest {
         assertThat(here.get("/profile").path()).isEqualTo("/soglia/profile");
     }
 
+    /** A sign-in begun with the old password (a guessed one, say) stops at the code once the owner changes it. */
+    @Test
+    void aSignInHalfDoneWithTheOldPasswordCannotFinishAfterAPasswordChange() {
+        TestAccount account = accounts.create("halfdone");
+        WebSession owner = steps.newSession();
+        String key = steps.enrol(owner, account);
+        WebSession guesser = steps.newSession();
+        Page codePrompt = steps.password(guesser, account.username(), account.password());
+        assertThat(codePrompt.path()).isEqualTo("/soglia/code");
+        String chosen = "una frase lunga e mia " + account.id();
+
+        Page done = owner.submit(owner.get("/profile"), "password",
+                Map.of("current", account.password(), "new", chosen, "confirm", chosen), "password:submit");
+        Page refused = steps.code(guesser, codePrompt, Codes.code(key, server.clock().now(), 1));
+
+        assertThat(done.messages()).contains("Password cambiata.");
+        assertThat(refused.path()).isEqualTo("/soglia/login");
+        assertThat(refused.messages()).contains("Il tempo per completare l’accesso è scaduto");
+        assertThat(guesser.get("/profile").path()).isEqualTo("/soglia/login");
+        WebSession again = steps.newSession();
+        Page withNewPassword = steps.password(again, account.username(), chosen);
+        assertThat(steps.code(again, withNewPassword, Codes.code(key, server.clock().now(), 1)).path())
+                .isEqualTo("/soglia/profile");
+    }
+
     @Test
     void changingTheEmailNeedsThePasswordAndTellsBothAddresses() {
         TestAccount account = accounts.create("newemail");
@@ -227,7 +252,10 @@ class ProfileIT extends PageTest {
         assertThat(enrol.path()).isEqualTo("/soglia/enroll");
         assertThat(enrol.messages()).contains("Password cambiata.");
         assertThat(accounts.column(account, "password_change_required")).isEqualTo("FALSE");
-        assertThat(steps.password(steps.newSession(), account.username(), chosen).path()).isEqualTo("/soglia/enroll");
+        // The new password ended the account's sessions until then, but not this sign-in, which chose it.
+        Page codes = steps.code(session, enrol, Codes.code(SignInSteps.keyOn(enrol), server.clock().now(), 0));
+        assertThat(codes.path()).isEqualTo("/soglia/recovery-codes");
+        assertThat(steps.password(steps.newSession(), account.username(), chosen).path()).isEqualTo("/soglia/code");
     }
 
     @Test
