@@ -70,7 +70,7 @@ class AdminIT extends PageTest {
         Page userPage = admin.get("/admin/user?username=" + user.username());
         Page after = admin.submit(userPage, "user", Map.of(), "user:unlock");
 
-        assertThat(after.messages()).contains("sbloccata");
+        assertThat(after.messages()).contains("Accesso sbloccato per " + user.username() + " (password e codice)");
         Page profile = steps.code(session, page, Codes.code(key, server.clock().now(), 1));
         assertThat(profile.path()).isEqualTo("/soglia/profile");
         assertThat(accounts.auditTypes(user)).contains("CODE_UNLOCKED");
