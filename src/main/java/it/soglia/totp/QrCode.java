@@ -15,9 +15,9 @@ import java.util.zip.Deflater;
 /**
  * Renders text (the key URI) as a black-on-white QR code PNG that phone cameras read at a glance.
  *
- * <p>The PNG is written here, one bit per pixel, rather than through {@code BufferedImage} and ImageIO: a QR code has
- * two colours, and ImageIO's 24-bit path cost 2–4 ms of CPU on every profile page shown after a sign-in (the sign-in
- * benchmark's profile, BENCHMARKS.md); this costs a tenth of that and the file is smaller.
+ * <p>The PNG is written here, one bit per pixel, rather than through a 24-bit {@code BufferedImage} and ImageIO: a QR
+ * code has two colours, and the QR code on the profile page shown after every sign-in took 5.4–5.8 % of the request
+ * threads' CPU that way, 2.8 % now, most of it ZXing choosing the mask (BENCHMARKS.md, issue 7). The file is smaller.
  */
 public final class QrCode {
 

@@ -32,10 +32,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
             "Deployment failed", "CDI deployment failure",
             "Soglia cannot start"); // ours: EclipseLink may report it at deployment without Payara's own words
 
-    /** What every Payara running Soglia needs before it starts (README, "Deploy on Payara"). */
-    /** A node on its own: sessions in memory, no Hazelcast (README, "Payara Micro"). */
+    /** Pre-boot commands of a node on its own: sessions in memory, no Hazelcast (README, "Payara Micro"). */
     public static final Path SINGLE_NODE_PREBOOT_COMMANDS = Path.of("payara-config/single-node-preboot.asadmin");
-    /** A node of a cluster: sessions copied to the data grid (README, "Two nodes"). */
+    /** Pre-boot commands of a node of a cluster: sessions copied to the data grid (README, "Two nodes"). */
     public static final Path CLUSTER_PREBOOT_COMMANDS = Path.of("payara-config/preboot.asadmin");
 
     private final Process process;
