@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,7 +27,13 @@ class HashSlotsTest {
         Set<Object> memoryInUse = ConcurrentHashMap.newKeySet();
         AtomicInteger memoryLentTwice = new AtomicInteger();
         CountDownLatch allAsked = new CountDownLatch(6);
-        ExecutorService sixSignIns = Executors.newFixedThreadPool(6);
+        CountDownLatch hashesMayEnd = new CountDownLatch(1);
+        List<Thread> signInThreads = new CopyOnWriteArrayList<>();
+        ExecutorService sixSignIns = Executors.newFixedThreadPool(6, work -> {
+            Thread thread = new Thread(work);
+            signInThreads.add(thread);
+            return thread;
+        });
         try {
             List<Future<String>> results = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
@@ -39,13 +46,15 @@ class HashSlotsTest {
                             memoryLentTwice.incrementAndGet();
                         }
                         mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-                        sleep(30); // long enough for the others to pile up at the door
+                        awaitUninterrupted(hashesMayEnd); // the first two hold their slots while four queue
                         running.decrementAndGet();
                         memoryInUse.remove(blocks);
                         return password.toUpperCase();
                     });
                 }));
             }
+            awaitAllWaiting(signInThreads, running);
+            hashesMayEnd.countDown();
             for (int i = 0; i < 6; i++) {
                 assertThat(results.get(i).get(10, TimeUnit.SECONDS)).isEqualTo("PASSWORD-" + i);
             }
@@ -95,11 +104,25 @@ class HashSlotsTest {
         assertThat(hashing.matches("right", hashing.hash("right"))).isTrue();
     }
 
-    private static void sleep(long millis) {
+    private static void awaitUninterrupted(CountDownLatch latch) {
         try {
-            Thread.sleep(millis);
+            latch.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Until two hashes hold their slots and all six threads wait: the two in them, the four at the door. */
+    private static void awaitAllWaiting(List<Thread> threads, AtomicInteger running) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!(running.get() == 2 && threads.size() == 6
+                && threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the sign-ins never queued: " + running.get() + " hashing, threads "
+                        + threads.stream().map(Thread::getState).toList());
+            }
+            Thread.onSpinWait();
         }
     }
 }
