@@ -28,5 +28,7 @@ public enum AuditType {
     PASSWORD_REHASHED,
     RECOVERY_CODE_USED,
     RECOVERY_CODES_REGENERATED,
-    PASSWORD_LOCKED
+    PASSWORD_LOCKED,
+    /** A password that was not checked at all: its username or its client address had to wait, or was locked. */
+    SIGN_IN_PASSWORD_REFUSED
 }

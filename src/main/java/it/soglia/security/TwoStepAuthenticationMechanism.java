@@ -3,11 +3,7 @@ package it.soglia.security;
 import it.soglia.account.Account;
 import it.soglia.account.AccountService;
 import it.soglia.audit.RequestOrigin;
-import it.soglia.throttle.ThrottleRule;
-import it.soglia.throttle.ThrottleSettings;
-import it.soglia.throttle.Throttling;
 import it.soglia.twofactor.CodeCheck;
-import it.soglia.twofactor.ResetService;
 import it.soglia.twofactor.TwoFactorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,13 +45,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     IssuedRecoveryCodes issuedRecoveryCodes;
 
     @Inject
-    Throttling throttling;
-
-    @Inject
-    ResetService resets;
-
-    @Inject
-    ThrottleSettings throttleSettings;
+    PasswordAttempts passwordAttempts;
 
     @Inject
     Clock clock;
@@ -84,29 +74,24 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
 
     private AuthenticationStatus passwordStep(UsernamePasswordCredential credential, HttpServletRequest request,
                                               HttpMessageContext context) {
-        pending.clear();
+        if (request.getSession(false) != null) { // a visitor without a session has nothing to clear: none is made
+            pending.clear();
+        }
         RequestOrigin origin = Origins.of(request);
-        String username = Account.keyOf(credential.getCaller());
-        // The username's attempt is counted before the password is checked (a right one clears it): requests sent
-        // at once cannot all slip between a check and a count. The address counts failures only, so an office behind
-        // one address is not slowed down by its own successful sign-ins.
-        var byName = throttling.attempt(ThrottleRule.PASSWORD_BY_USERNAME, username);
-        var block = byName.block().or(() -> throttling.blocked(ThrottleRule.PASSWORD_BY_IP, origin.ip()));
-        if (block.isPresent()) { // not even checked: a right password now would tell a guesser it is right
-            new SignInOutcome(block.get().locked() ? SignInOutcome.Reason.PASSWORD_LOCKED
-                    : SignInOutcome.Reason.PASSWORD_THROTTLED, block.get().until()).attachTo(request);
+        var admission = passwordAttempts.admit(credential.getCaller(), Account.keyOf(credential.getCaller()), origin);
+        if (admission.refusal().isPresent()) { // not even checked: a right password now would tell a guesser it is right
+            var block = admission.refusal().get();
+            new SignInOutcome(block.locked() ? SignInOutcome.Reason.PASSWORD_LOCKED
+                    : SignInOutcome.Reason.PASSWORD_THROTTLED, block.until()).attachTo(request);
             return AuthenticationStatus.SEND_FAILURE;
         }
         var account = accounts.verifyPassword(credential.getCaller(), credential.getPasswordAsString(), origin);
         if (account.isEmpty()) {
-            throttling.count(ThrottleRule.PASSWORD_BY_IP, origin.ip());
-            if (byName.count() == throttleSettings.passwordLockAfter()) {
-                resets.afterPasswordLock(username, origin);
-            }
+            passwordAttempts.failed(admission, origin);
             SignInOutcome.of(SignInOutcome.Reason.BAD_CREDENTIALS).attachTo(request);
             return AuthenticationStatus.SEND_FAILURE;
         }
-        throttling.clear(ThrottleRule.PASSWORD_BY_USERNAME, username);
+        passwordAttempts.succeeded(admission);
         Account a = account.get();
         request.changeSessionId();
         pending.begin(a.getId(), a.getUsername(), a.isTwoFactorActive(), a.isPasswordChangeRequired(), clock.instant());

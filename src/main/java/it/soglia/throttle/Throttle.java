@@ -46,8 +46,8 @@ public class Throttle {
 
     /** Counts one attempt; returns how many now stand in the series (the one that reaches the lock, say). */
     public int count(ThrottleRule rule, String subject) {
-        Instant now = clock.instant();
-        ThrottleEntry entry = lockedEntry(rule, subject, now);
+        ThrottleEntry entry = lockedEntry(rule, subject);
+        Instant now = clock.instant(); // read holding the lock, as in attempt
         ThrottlePolicy policy = settings.policy(rule);
         return entry.count(policy.standing(entry.attempts(), entry.lastAttemptAt(), now), now);
     }
@@ -57,8 +57,10 @@ public class Throttle {
      * as the policy allows, the others are refused (a check and a later count would let them all through).
      */
     public Throttling.Attempt attempt(ThrottleRule rule, String subject) {
+        ThrottleEntry entry = lockedEntry(rule, subject);
+        // The time is read holding the lock: read before, it could precede the last attempt written by a request that
+        // had the lock first, and this one would be told to wait for no reason (a burst was refused as much as half).
         Instant now = clock.instant();
-        ThrottleEntry entry = lockedEntry(rule, subject, now);
         ThrottlePolicy policy = settings.policy(rule);
         int standing = policy.standing(entry.attempts(), entry.lastAttemptAt(), now);
         if (policy.locks(standing)) {
@@ -71,14 +73,25 @@ public class Throttle {
         return new Throttling.Attempt(Optional.empty(), entry.count(standing, now));
     }
 
-    private ThrottleEntry lockedEntry(ThrottleRule rule, String subject, Instant now) {
+    private ThrottleEntry lockedEntry(ThrottleRule rule, String subject) {
         String key = key(rule, subject);
         ThrottleEntry entry = em.find(ThrottleEntry.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (entry == null) {
-            entry = new ThrottleEntry(key, now);
+            entry = new ThrottleEntry(key, clock.instant());
             em.persist(entry); // two first attempts at once: one commit fails, the caller retries (Throttling)
         }
         return entry;
+    }
+
+    /**
+     * Gives back one attempt that {@link #attempt} counted but that turned out not to count (a right password, for a
+     * rule that counts failures only). The time of the last attempt stays: a wait already due is not shortened.
+     */
+    public void refund(ThrottleRule rule, String subject) {
+        ThrottleEntry entry = em.find(ThrottleEntry.class, key(rule, subject), LockModeType.PESSIMISTIC_WRITE);
+        if (entry != null) {
+            entry.refund();
+        }
     }
 
     /** Ends the series: a right password, an admin's unlock, a completed reset. */

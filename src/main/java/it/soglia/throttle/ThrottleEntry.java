@@ -38,6 +38,11 @@ public class ThrottleEntry {
         return lastAttemptAt;
     }
 
+    /** One counted attempt taken back. */
+    void refund() {
+        this.attempts = Math.max(0, attempts - 1);
+    }
+
     /** One more attempt after {@code standing} still counted ones. */
     int count(int standing, Instant now) {
         this.attempts = standing + 1;

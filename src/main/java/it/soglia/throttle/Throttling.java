@@ -56,6 +56,11 @@ public class Throttling {
         }
     }
 
+    /** Takes back one attempt {@link #attempt} counted (see {@link Throttle#refund}). */
+    public void refund(ThrottleRule rule, String subject) {
+        throttle.refund(rule, subject);
+    }
+
     public void clear(ThrottleRule rule, String subject) {
         throttle.clear(rule, subject);
     }

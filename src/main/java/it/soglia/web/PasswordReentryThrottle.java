@@ -1,7 +1,10 @@
 package it.soglia.web;
 
 import it.soglia.account.Account;
+import it.soglia.audit.AuditLog;
+import it.soglia.audit.AuditType;
 import it.soglia.audit.RequestOrigin;
+import it.soglia.security.Origins;
 import it.soglia.throttle.ThrottleRule;
 import it.soglia.throttle.ThrottleSettings;
 import it.soglia.throttle.Throttling;
@@ -30,13 +33,19 @@ public class PasswordReentryThrottle {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    jakarta.servlet.http.HttpServletRequest request;
+
     private int count;
 
     /** Counts this attempt; false, with the message why, while the username must wait or is locked. */
     public boolean admit(String username) {
         var attempt = throttling.attempt(ThrottleRule.PASSWORD_BY_USERNAME, Account.keyOf(username));
         count = attempt.count();
-        attempt.block().ifPresent(this::showBlock);
+        attempt.block().ifPresent(block -> refuse(username, block));
         return attempt.block().isEmpty();
     }
 
@@ -48,6 +57,13 @@ public class PasswordReentryThrottle {
         if (count == settings.passwordLockAfter()) {
             resets.afterPasswordLock(Account.keyOf(username), origin); // the owner is mailed the unlocking link
         }
+    }
+
+    /** Not checked: said on the page and written to the audit log, as a refused sign-in is. */
+    private void refuse(String username, Throttling.Block block) {
+        audit.record(AuditType.SIGN_IN_PASSWORD_REFUSED, username, username, Origins.of(request),
+                (block.locked() ? "locked: " : "must wait: ") + "password typed again in a session");
+        showBlock(block);
     }
 
     private void showBlock(Throttling.Block block) {
