@@ -260,10 +260,17 @@ public class Account implements java.io.Serializable {
         return codeLockedForGood;
     }
 
+    /**
+     * A new role also ends the account's sessions: the container fixed their groups at sign-in, so a demoted admin
+     * would otherwise keep admin rights until signing out.
+     */
     public void changeDetails(String displayName, String email, Role role, Instant now) {
         this.displayName = displayName;
         this.email = email;
         describeForSearch();
+        if (this.role != role) {
+            this.sessionsRevokedAt = now;
+        }
         this.role = role;
         this.updatedAt = now;
     }

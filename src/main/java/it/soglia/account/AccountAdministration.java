@@ -53,20 +53,27 @@ public class AccountAdministration {
         audit.record(AuditType.CODE_UNLOCKED, admin, account.getUsername(), origin, "code step and password step");
     }
 
-    /** Why a change of name, email or role was refused; nothing is changed then. */
-    public enum ChangeRefusal { OWN_ROLE, LAST_ADMIN }
+    /** Why a change of name, email, role or of the enabled flag was refused; nothing is changed then. */
+    public enum ChangeRefusal { OWN_ROLE, LAST_ADMIN, OWN_ACCOUNT }
 
     /**
-     * Changes name, email and role. An admin cannot change their own role, and the last admin stays an admin.
+     * Changes name, email and role. An admin cannot change their own role, and the last admin stays an admin. A new
+     * role ends the account's sessions ({@link Account#changeDetails}).
      */
     public java.util.Optional<ChangeRefusal> update(long accountId, String displayName, String email, Role role,
                                                     String admin, RequestOrigin origin) {
+        boolean demotion = role != Role.ADMIN && roleOf(accountId) == Role.ADMIN;
+        long admins = demotion ? lockAdminsAndCount() : 0; // before the account's own lock: always in the same order
         Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+        if (!demotion && account.getRole() == Role.ADMIN && role != Role.ADMIN) {
+            demotion = true; // made an admin since it was read above: count under the lock after all
+            admins = lockAdminsAndCount();
+        }
         if (account.getRole() != role) {
             if (account.getUsername().equalsIgnoreCase(admin)) {
                 return java.util.Optional.of(ChangeRefusal.OWN_ROLE);
             }
-            if (account.getRole() == Role.ADMIN && countAdmins() <= 1) {
+            if (demotion && account.isEnabled() && admins <= 1) {
                 return java.util.Optional.of(ChangeRefusal.LAST_ADMIN);
             }
         }
@@ -82,8 +89,21 @@ public class AccountAdministration {
         return java.util.Optional.empty();
     }
 
-    private long countAdmins() {
-        return em.createQuery("select count(a) from Account a where a.role = :admin", Long.class)
+    private Role roleOf(long accountId) {
+        return em.createQuery("select a.role from Account a where a.id = :id", Role.class)
+                .setParameter("id", accountId).getSingleResult();
+    }
+
+    /**
+     * Locks the rows of every admin, in id order, then counts the enabled ones. Two admins demoting or disabling each
+     * other at the same moment are so taken one after the other, and the second sees the first one's change: a count
+     * without the lock let both succeed and left no admin. The count is read after the lock is held, so it sees
+     * whatever committed while this transaction waited.
+     */
+    private long lockAdminsAndCount() {
+        em.createQuery("select a from Account a where a.role = :admin order by a.id", Account.class)
+                .setParameter("admin", Role.ADMIN).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        return em.createQuery("select count(a) from Account a where a.role = :admin and a.enabled = true", Long.class)
                 .setParameter("admin", Role.ADMIN).getSingleResult();
     }
 
@@ -103,16 +123,29 @@ public class AccountAdministration {
     }
 
     /**
-     * Disables or enables an account. An admin cannot disable themself, so the last admin can never lock everyone
-     * out.
+     * Disables or enables an account. An admin cannot disable themself, nor the last enabled admin, so nobody can
+     * lock every admin out.
      */
-    public void setEnabled(long accountId, boolean enabled, String admin, RequestOrigin origin) {
+    public java.util.Optional<ChangeRefusal> setEnabled(long accountId, boolean enabled, String admin,
+                                                        RequestOrigin origin) {
+        boolean disablingAnAdmin = !enabled && roleOf(accountId) == Role.ADMIN;
+        long admins = disablingAnAdmin ? lockAdminsAndCount() : 0; // before the account's own lock, as in update
         Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
-        if (!enabled && account.getUsername().equalsIgnoreCase(admin)) {
-            throw new IllegalArgumentException("an admin cannot disable their own account");
+        if (!disablingAnAdmin && !enabled && account.getRole() == Role.ADMIN) {
+            disablingAnAdmin = true; // made an admin since it was read above: count under the lock after all
+            admins = lockAdminsAndCount();
         }
-        account.setEnabled(enabled, clock.instant());
-        audit.record(enabled ? AuditType.ACCOUNT_ENABLED : AuditType.ACCOUNT_DISABLED, admin, account.getUsername(),
-                origin, null);
+        if (!enabled && account.getUsername().equalsIgnoreCase(admin)) {
+            return java.util.Optional.of(ChangeRefusal.OWN_ACCOUNT);
+        }
+        if (disablingAnAdmin && account.isEnabled() && admins <= 1) {
+            return java.util.Optional.of(ChangeRefusal.LAST_ADMIN);
+        }
+        if (account.isEnabled() != enabled) {
+            account.setEnabled(enabled, clock.instant());
+            audit.record(enabled ? AuditType.ACCOUNT_ENABLED : AuditType.ACCOUNT_DISABLED, admin,
+                    account.getUsername(), origin, null);
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -10,10 +10,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Ends a signed-in session whose account was reset, disabled, removed or given a new password since it signed in,
- * on whichever node it lives: the check reads the account row, which all nodes share.
+ * Ends a signed-in session whose account was reset, disabled, removed, given a new password or a new role since it
+ * signed in, on whichever node it lives: the check reads the account row, which all nodes share. A session also ends
+ * {@code soglia.session.max-lifetime} after its sign-in, however active it was: a stolen session cookie is worth a
+ * working day at most.
  */
 @WebFilter(filterName = "sessionRevocation", urlPatterns = "/*")
 public class SessionRevocationFilter extends HttpFilter {
@@ -24,17 +29,35 @@ public class SessionRevocationFilter extends HttpFilter {
     @Inject
     SignedInSession signedIn;
 
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "soglia.session.max-lifetime", defaultValue = "PT8H")
+    Duration maxLifetime;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Principal caller = request.getUserPrincipal();
-        if (caller != null && !isStillValid()) {
-            request.logout();
-            request.getSession().invalidate();
-            response.sendRedirect(request.getContextPath() + Pages.LOGIN + "?notice=session-ended");
-            return;
+        if (caller != null) {
+            if (signedIn.hasOutlived(clock.instant(), maxLifetime)) {
+                end(request, response, "session-expired"); // LoginNotice's parameters
+                return;
+            }
+            if (!isStillValid()) {
+                end(request, response, "session-ended");
+                return;
+            }
         }
         chain.doFilter(request, response);
+    }
+
+    private static void end(HttpServletRequest request, HttpServletResponse response, String notice)
+            throws ServletException, IOException {
+        request.logout();
+        request.getSession().invalidate();
+        response.sendRedirect(request.getContextPath() + Pages.LOGIN + "?notice=" + notice);
     }
 
     private boolean isStillValid() {

@@ -16,6 +16,8 @@ public class SignedInSession implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private Instant signedInAt;
+    /** When the code step completed; unlike {@link #signedInAt}, never moved: the session's absolute lifetime. */
+    private Instant since;
     private Instant passwordConfirmedAt;
     private boolean admin;
     private long accountId;
@@ -23,6 +25,7 @@ public class SignedInSession implements Serializable {
     void record(long accountId, Instant at, boolean admin) {
         this.accountId = accountId;
         this.signedInAt = at;
+        this.since = at;
         this.passwordConfirmedAt = at;
         this.admin = admin;
     }
@@ -60,5 +63,10 @@ public class SignedInSession implements Serializable {
 
     public Instant signedInAt() {
         return signedInAt;
+    }
+
+    /** Whether the sign-in is older than {@code maxLifetime}: then it ends, however active the session was. */
+    public boolean hasOutlived(Instant now, java.time.Duration maxLifetime) {
+        return since != null && !now.isBefore(since.plus(maxLifetime));
     }
 }

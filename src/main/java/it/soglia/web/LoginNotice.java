@@ -12,6 +12,7 @@ public enum LoginNotice {
     PENDING_EXPIRED("pending-expired", true),
     VIEW_EXPIRED("view-expired", true),
     SESSION_ENDED("session-ended", true),
+    SESSION_EXPIRED("session-expired", true),
     RESET_DONE("reset-done", false);
 
     private final String parameter;

@@ -126,11 +126,12 @@ public class UserBacking implements Serializable {
         if (!allowed()) {
             return;
         }
-        if (account.isEnabled() && isSelf()) {
-            Messages.error("admin.user.disable.self");
+        var refusal = administration.setEnabled(account.getId(), !account.isEnabled(), admin(), Origins.of(request()));
+        if (refusal.isPresent()) {
+            Messages.error(refusal.get() == AccountAdministration.ChangeRefusal.LAST_ADMIN
+                    ? "admin.user.disable.last-admin" : "admin.user.disable.self");
             return;
         }
-        administration.setEnabled(account.getId(), !account.isEnabled(), admin(), Origins.of(request()));
         reload();
         Messages.info(account.isEnabled() ? "admin.user.enable.done" : "admin.user.disable.done", account.getUsername());
     }
