@@ -64,11 +64,15 @@ class AdminBrowserIT extends BrowserTest {
         browser.clickAndWaitFor("nav-audit", "/admin/audit");
         browser.type("audit:account", user.username());
         browser.byId("audit:account").sendKeys("\t");
-        browser.waitUntil(d -> d.findElement(By.id("audit:table_data")).getText().contains("TWO_FACTOR_RESET")
+        browser.waitUntil(d -> d.findElement(By.id("audit:table_data")).getText().contains("Autenticazione a due fattori reimpostata")
                 && d.findElements(By.cssSelector("[id='audit:table_data'] tr")).stream()
                         .allMatch(row -> row.getText().contains(user.username()))); // the filter really applies
         assertThat(browser.byId("audit:table_data").getText()).contains("by ADMIN: nuovo telefono")
-                .contains(admin.username());
+                .contains(admin.username()).doesNotContain("TWO_FACTOR_RESET");
+        // the browser in a few words, the whole User-Agent on hover
+        var browserCell = browser.driver().findElement(By.cssSelector("[id='audit:table_data'] tr td.soglia-ua span"));
+        assertThat(browserCell.getText()).isEqualTo("Chrome su Linux");
+        assertThat(browserCell.getAttribute("title")).contains("Chrome/").contains("Linux");
         browser.screenshot("23-admin-audit");
 
         var again = steps.newSession();
