@@ -76,7 +76,7 @@ public class ProfileBacking {
      * Form {@code stepup}: the password, then the code of the active authenticator typed now. When both are right the
      * key is shown in this answer only (audited and mailed to the owner by {@code TwoFactorService}).
      */
-    public void revealKey() {
+    public void prove() {
         proof.codeAfterRightPassword("profile.key.code-needed").ifPresent(code -> {
             var reveal = twoFactor.revealActiveKey(account.getId(), code, proof.origin());
             if (reveal.isShown()) {
