@@ -73,6 +73,23 @@ class ProfileIT extends PageTest {
         assertThat(reloaded.has("stepup:code")).isTrue();
     }
 
+    @Test
+    void theKeyShownMailIsInTheAccountsLanguage() {
+        TestAccount account = accounts.create("profilekeyen");
+        WebSession session = steps.newSession();
+        String key = steps.enrol(session, account);
+        Page saved = session.submit(session.get("/profile"), "language", Map.of("choice_input", "en"), "language:submit");
+        assertThat(accounts.column(account, "language")).isEqualTo("en");
+        server.clock().advance(Duration.ofSeconds(30));
+
+        session.submit(saved, "stepup", Map.of("password", account.password(),
+                "code", Codes.code(key, server.clock().now(), 0)), "stepup:submit");
+
+        var mail = server.mail().awaitContaining(account.email(), "your key was shown on");
+        assertThat(mail.subject()).isEqualTo("Soglia: the key of your authenticator app was shown");
+        assertThat(mail.text()).contains("from " + session.clientAddress());
+    }
+
     /**
      * The password alone, a wrong code, the code that signed in (in this session or another), a wrong password with
      * the right code: each is said, none shows the key. Wrong codes count as at sign-in; only the full proof is mailed.
