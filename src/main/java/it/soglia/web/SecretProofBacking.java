@@ -97,10 +97,6 @@ public class SecretProofBacking {
         return Origins.of((HttpServletRequest) external.getRequest());
     }
 
-    public long accountId() {
-        return signedIn.accountId();
-    }
-
     public String getPassword() {
         return password;
     }
