@@ -28,6 +28,7 @@ public class AccountNotifications {
     public static final String CODE_LOCKED_FOR_GOOD = "CODE_LOCKED_FOR_GOOD";
     public static final String PASSWORD_LOCKED = "PASSWORD_LOCKED";
     public static final String CODE_REUSED = "CODE_REUSED";
+    public static final String KEY_SHOWN = "KEY_SHOWN";
 
     @Inject
     MailOutbox outbox;
@@ -88,6 +89,14 @@ public class AccountNotifications {
     /** A code already used was typed again within its validity: refused, and the owner should know. */
     void codeReused(Account account, Instant when, RequestOrigin origin) {
         notice(CODE_REUSED, account, when, origin);
+    }
+
+    /**
+     * The active key was shown again on the profile: whoever saw it can make the same codes, so the owner must know
+     * each time, and whom to call if it was not them.
+     */
+    void keyShown(Account account, Instant when, RequestOrigin origin) {
+        notice(KEY_SHOWN, account, when, origin);
     }
 
     /** Too many wrong passwords in a row: the owner can lift the lock with the link (a reset) or ask an admin. */

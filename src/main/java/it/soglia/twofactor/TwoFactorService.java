@@ -103,15 +103,37 @@ public class TwoFactorService {
     }
 
     /**
-     * The key of the account's active authenticator, to enrol another app from the profile. Every view is audited.
+     * The key of the account's active authenticator shown again (to enrol another app from the profile), only for a
+     * code of the active authenticator typed now, checked as at sign-in ({@link #checkActiveCode}: replay, counting,
+     * lock). The caller has checked the password. Each showing is audited and mailed to the owner: whoever holds
+     * only the session cookie cannot clone the authenticator, and a showing the owner did not ask for is seen.
      */
-    public java.util.Optional<EnrolmentKey> activeKey(long accountId, RequestOrigin origin) {
-        Account account = em.find(Account.class, accountId);
-        if (!account.isTwoFactorActive()) {
-            return java.util.Optional.empty();
+    public ActiveKeyReveal revealActiveKey(long accountId, String typedCode, RequestOrigin origin) {
+        Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant();
+        CodeCheck check = checkActiveCode(account, typedCode, now, origin, "to show the key");
+        if (!check.isAccepted()) {
+            return new ActiveKeyReveal(check, null);
         }
-        audit.record(AuditType.QR_VIEWED, account.getUsername(), origin);
-        return java.util.Optional.of(keyFor(account, cipher.decrypt(account.getTotpSecret(), activeContext(accountId))));
+        audit.record(AuditType.QR_VIEWED, account.getUsername(), account.getUsername(), origin,
+                "after the password and a code typed now");
+        notifications.keyShown(account, now, origin);
+        return new ActiveKeyReveal(check,
+                keyFor(account, cipher.decrypt(account.getTotpSecret(), activeContext(accountId))));
+    }
+
+    /**
+     * The proof for linking a new authenticator from the profile: a code of the active one typed now, checked as at
+     * sign-in. The caller has checked the password; the new key is made only when this is accepted.
+     */
+    public CodeCheck proveForNewAuthenticator(long accountId, String typedCode, RequestOrigin origin) {
+        Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+        CodeCheck check = checkActiveCode(account, typedCode, clock.instant(), origin, "to link a new authenticator");
+        if (check.isAccepted()) {
+            audit.record(AuditType.STEP_UP_OK, account.getUsername(), account.getUsername(), origin,
+                    "code typed now, to link a new authenticator");
+        }
+        return check;
     }
 
     /** The first code from the new authenticator: when right, the pending secret becomes the account's secret. */
@@ -179,10 +201,26 @@ public class TwoFactorService {
      * counted and lock the code step for the configured time once there are too many in a row.
      */
     public CodeCheck verifyCode(long accountId, String typedCode, RequestOrigin origin) {
-        Totp totp = settings.totp();
-        var code = CodeInput.normalize(typedCode, totp.policy().digits());
         Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
+        CodeCheck check = checkActiveCode(account, typedCode, now, origin, null);
+        if (check.isAccepted()) {
+            account.recordSignIn(now, origin.ip());
+            audit.record(AuditType.SIGN_IN_COMPLETED, account.getUsername(), origin);
+        }
+        return check;
+    }
+
+    /**
+     * The one check of a code of the active authenticator, at sign-in and for the profile's proofs alike (the caller
+     * holds the account row locked): only a time step newer than the last accepted one is accepted, so a code used to
+     * sign in cannot be used again; a right code used again is mailed to the owner; wrong ones are counted and lock the
+     * code step. {@code purpose} (null at sign-in) goes into the audit rows of the failures.
+     */
+    private CodeCheck checkActiveCode(Account account, String typedCode, Instant now, RequestOrigin origin,
+            String purpose) {
+        Totp totp = settings.totp();
+        var code = CodeInput.normalize(typedCode, totp.policy().digits());
         var refusal = notCheckable(account, now);
         if (refusal.isPresent()) {
             return refusal.get();
@@ -193,15 +231,14 @@ public class TwoFactorService {
         OptionalLong step = matchActiveSecret(account, totp, code.get());
         if (step.isPresent() && step.getAsLong() > lastStepOf(account)) {
             account.acceptCodeOfStep(step.getAsLong(), totp.stepAt(now), now);
-            account.recordSignIn(now, origin.ip());
-            audit.record(AuditType.SIGN_IN_COMPLETED, account.getUsername(), origin);
             return CodeCheck.ACCEPTED;
         }
+        String why = purpose == null ? "" : purpose + ": ";
         if (step.isPresent()) { // a right code used again: whoever typed it may have seen the owner's (ASVS 2.8.5)
             notifications.codeReused(account, now, origin);
-            return countFailure(account, now, origin, "code already used");
+            return countFailure(account, now, origin, why + "code already used");
         }
-        return countFailure(account, now, origin, "wrong code");
+        return countFailure(account, now, origin, why + "wrong code");
     }
 
     /**

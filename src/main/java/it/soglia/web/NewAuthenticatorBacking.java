@@ -1,28 +1,28 @@
 package it.soglia.web;
 
-import it.soglia.security.Origins;
 import it.soglia.security.Pages;
 import it.soglia.security.SignedInSession;
 import it.soglia.twofactor.CodeCheck;
 import it.soglia.twofactor.EnrolmentKey;
 import it.soglia.twofactor.TwoFactorService;
-import jakarta.enterprise.context.SessionScoped;
-import jakarta.faces.context.ExternalContext;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.Base64;
 
 /**
- * {@code /new-authenticator}: a signed-in user links a new authenticator app (a new phone) from the profile. The
- * new key is kept, encrypted, in the session until its first code is right; the old app works until then.
+ * {@code /new-authenticator}: a signed-in user links a new authenticator app (a new phone) from the profile. First
+ * the proof typed now (form {@code stepup}: the password and the current code of the active app,
+ * {@link SecretProofBacking}); only then a new key is made, kept encrypted in this page view until its first code
+ * is right (form {@code newAuthenticator}). Another visit of the page, by this session or by whoever copied its
+ * cookie, starts again from the proof. The old app works until the new one is confirmed.
  */
 @Named
-@SessionScoped
+@ViewScoped
 public class NewAuthenticatorBacking implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     @Inject
     TwoFactorService twoFactor;
@@ -31,46 +31,48 @@ public class NewAuthenticatorBacking implements Serializable {
     SignedInSession signedIn;
 
     @Inject
-    StepUpBacking stepUp;
-
-    @Inject
-    ExternalContext external;
+    SecretProofBacking proof;
 
     private long accountId;
-    private String pendingSecret;
+    private String pendingSecret; // made only after the proof; lives as long as this page view
     private String code;
 
-    /** View action: a new key only right after the password (as for the QR code on the profile). */
-    public void requireFreshSignIn() {
-        if (!stepUp.isFresh()) {
-            Messages.error("profile.step-up.needed");
-            Messages.keepAcrossRedirect();
-            Navigation.redirect(Pages.PROFILE);
-        }
+    /** Whether this page view brought the proof, and so shows a new key. */
+    public boolean isProven() {
+        return pendingSecret != null && accountId == signedIn.accountId();
+    }
+
+    /** Form {@code stepup}: when the password and the active app's code are right, a new key for this view. */
+    public void prove() {
+        proof.codeAfterRightPassword("new-authenticator.code-needed").ifPresent(typed -> {
+            long account = signedIn.accountId();
+            CodeCheck check = twoFactor.proveForNewAuthenticator(account, typed, proof.origin());
+            if (check.isAccepted()) {
+                accountId = account;
+                pendingSecret = twoFactor.newPendingSecret(account);
+            } else {
+                proof.showRefusal(check);
+            }
+        });
     }
 
     public EnrolmentKey getKey() {
-        long account = signedIn.accountId();
-        if (pendingSecret == null || accountId != account) {
-            accountId = account;
-            pendingSecret = twoFactor.newPendingSecret(account);
-        }
-        return twoFactor.enrolmentKey(account, pendingSecret);
+        return isProven() ? twoFactor.enrolmentKey(accountId, pendingSecret) : null;
     }
 
     public String getQrDataUri() {
         return "data:image/png;base64," + Base64.getEncoder().encodeToString(getKey().qrPng());
     }
 
+    /** Form {@code newAuthenticator}: the new app's first code makes it the account's. */
     public void submit() {
         String typed = code;
         code = null;
-        if (pendingSecret == null || accountId != signedIn.accountId() || !stepUp.isFresh()) {
-            requireFreshSignIn();
+        if (!isProven()) {
+            Messages.error("new-authenticator.proof-needed");
             return;
         }
-        CodeCheck check = twoFactor.replaceAuthenticator(accountId, pendingSecret, typed,
-                Origins.of((HttpServletRequest) external.getRequest()));
+        CodeCheck check = twoFactor.replaceAuthenticator(accountId, pendingSecret, typed, proof.origin());
         switch (check.outcome()) {
             case ACCEPTED -> {
                 pendingSecret = null;

@@ -15,11 +15,11 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Base64;
-import java.util.Optional;
 
 /**
  * {@code /profile} ("Profilo Utente"): the signed-in user's own account, the QR code of the active authenticator
- * (shown within minutes of typing the password, else after typing it again), and the user's own reset.
+ * (shown only in the answer to the password and a code typed now, {@link SecretProofBacking}; a reload hides it
+ * again), and the user's own reset (after a sign-in or a password typed within minutes).
  */
 @Named
 @RequestScoped
@@ -38,10 +38,13 @@ public class ProfileBacking {
     StepUpBacking stepUp;
 
     @Inject
+    SecretProofBacking proof;
+
+    @Inject
     ExternalContext external;
 
     private Account account;
-    private Optional<EnrolmentKey> key;
+    private EnrolmentKey key; // only in the request that carried the proof: this page view, not the session
     private Long recoveryCodesLeft;
 
     /** Below this many unused recovery codes the profile warns. */
@@ -60,12 +63,28 @@ public class ProfileBacking {
         return stepUp.isFresh();
     }
 
-    /** The active key, when the sign-in is fresh; read (and audited) once per page view. */
+    /** The active key, when this request brought the proof; else null (the proof form is shown). */
     public EnrolmentKey getKey() {
-        if (key == null) {
-            key = isFresh() ? twoFactor.activeKey(account.getId(), Origins.of(request())) : Optional.empty();
-        }
-        return key.orElse(null);
+        return key;
+    }
+
+    public boolean isKeyShown() {
+        return key != null;
+    }
+
+    /**
+     * Form {@code stepup}: the password, then the code of the active authenticator typed now. When both are right the
+     * key is shown in this answer only (audited and mailed to the owner by {@code TwoFactorService}).
+     */
+    public void prove() {
+        proof.codeAfterRightPassword("profile.key.code-needed").ifPresent(code -> {
+            var reveal = twoFactor.revealActiveKey(account.getId(), code, proof.origin());
+            if (reveal.isShown()) {
+                key = reveal.key();
+            } else {
+                proof.showRefusal(reveal.check());
+            }
+        });
     }
 
     public long getRecoveryCodesLeft() {

@@ -18,8 +18,9 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The password typed again (form {@code stepup}) before sensitive things: the profile's QR code, the own reset and
- * every admin action. Fresh for a few minutes after the sign-in or the last step-up.
+ * The password typed again (form {@code stepup}) before sensitive things: the own reset, new recovery codes and
+ * every admin action. Fresh for a few minutes after the sign-in or the last step-up. (The profile's QR code and a new
+ * authenticator need more, a code typed now as well: {@link SecretProofBacking}.)
  */
 @Named
 @RequestScoped

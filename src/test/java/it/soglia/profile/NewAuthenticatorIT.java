@@ -23,13 +23,13 @@ class NewAuthenticatorIT extends PageTest {
         WebSession session = steps.newSession();
         String oldKey = steps.enrol(session, account);
 
-        Page page = session.get("/new-authenticator");
+        Page page = proven(session, account, oldKey);
         String newKey = SignInSteps.keyOn(page);
         assertThat(newKey).isNotEqualTo(oldKey);
         assertThat(QrImages.decodeDataUri(page.byId("qr").orElseThrow().attr("src"), Path.of("target", "qr")))
                 .contains("secret=" + newKey + "&");
-        assertThat(session.get("/new-authenticator").text("manual-key").replace(" ", ""))
-                .isEqualTo(newKey); // a reload shows the same key: the app may already hold it
+        assertThat(session.get("/new-authenticator").has("manual-key"))
+                .isFalse(); // another visit (or a copied cookie) starts from the proof; this page view goes on
 
         server.clock().advance(Duration.ofSeconds(30));
         assertThat(signInWith(account, oldKey).path()).isEqualTo("/soglia/profile"); // not confirmed yet: old app
@@ -48,18 +48,34 @@ class NewAuthenticatorIT extends PageTest {
         assertThat(server.mail().awaitContaining(account.email(), "è stata collegata")).isNotNull();
     }
 
+    /** A recent sign-in is not enough: the password alone or the code already used to sign in show no new key. */
     @Test
-    void anOldSignInMustTypeThePasswordFirst() {
+    void aNewKeyNeedsThePasswordAndACodeTypedNowEvenRightAfterSignIn() {
         TestAccount account = accounts.create("newphonestale");
         WebSession session = steps.newSession();
-        steps.enrol(session, account);
-        server.clock().advance(Duration.ofMinutes(11));
+        String key = steps.enrol(session, account);
 
         Page page = session.get("/new-authenticator");
+        Page passwordOnly = session.submit(page, "stepup", Map.of("password", account.password()), "stepup:submit");
+        Page replayed = session.submit(passwordOnly, "stepup", Map.of("password", account.password(),
+                "code", Codes.code(key, server.clock().now(), 0)), "stepup:submit"); // the enrolment's code
 
-        assertThat(page.path()).isEqualTo("/soglia/profile");
-        assertThat(page.has("manual-key")).isFalse();
-        assertThat(page.has("stepup")).isTrue();
+        assertThat(page.path()).isEqualTo("/soglia/new-authenticator");
+        assertThat(page.has("stepup:code")).isTrue();
+        assertThat(passwordOnly.messages()).contains("inserisci anche il codice");
+        assertThat(replayed.messages()).contains("Codice non valido");
+        for (Page refused : new Page[] {page, passwordOnly, replayed}) {
+            assertThat(refused.has("manual-key")).isFalse();
+            assertThat(refused.has("qr")).isFalse();
+            assertThat(refused.has("newAuthenticator")).isFalse();
+        }
+    }
+
+    /** The proof typed now: the password and the active app's code of the next time step. */
+    private Page proven(WebSession session, TestAccount account, String activeKey) {
+        server.clock().advance(Duration.ofSeconds(30)); // the enrolment's code is used: the app shows the next one
+        return session.submit(session.get("/new-authenticator"), "stepup", Map.of("password", account.password(),
+                "code", Codes.code(activeKey, server.clock().now(), 0)), "stepup:submit");
     }
 
     private Page signInWith(TestAccount account, String key) {

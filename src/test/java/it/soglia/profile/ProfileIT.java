@@ -9,47 +9,158 @@ import it.soglia.testing.SignInSteps;
 import it.soglia.testing.TestAccount;
 import it.soglia.testing.WebSession;
 import it.soglia.testing.WebSession.Page;
+import it.soglia.totp.Base32;
+import it.soglia.totp.OtpAuthUri;
+import it.soglia.totp.TotpPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** "Profilo Utente": the QR code of the active authenticator, the password step-up, and the user's own reset. */
+/** "Profilo Utente": the QR code of the active authenticator behind a proof typed now, the step-up, the own reset. */
 class ProfileIT extends PageTest {
 
+    /** A recent sign-in alone, whoever holds its cookie, shows no key: only the proof form. */
     @Test
-    void rightAfterSignInTheProfileShowsTheQrCodeOfTheEnrolledSecret() {
+    void aRecentSignInAloneDoesNotShowTheActiveKey() {
+        TestAccount account = accounts.create("profilenokey");
+        String key = steps.enrol(steps.newSession(), account);
+        WebSession session = steps.newSession();
+        steps.code(session, steps.password(session, account.username(), account.password()),
+                Codes.code(key, server.clock().now(), 1));
+
+        Page profile = session.get("/profile");
+
+        assertThat(profile.path()).isEqualTo("/soglia/profile");
+        assertThat(profile.has("qr")).isFalse();
+        assertThat(profile.has("manual-key")).isFalse();
+        assertThat(profile.body()).doesNotContain(key).doesNotContain("otpauth");
+        assertThat(profile.has("stepup:password")).isTrue();
+        assertThat(profile.has("stepup:code")).isTrue();
+        assertThat(profile.has("stepup:submit")).isTrue();
+        assertThat(accounts.auditTypes(account)).doesNotContain("QR_VIEWED");
+    }
+
+    /**
+     * The password and the code the app shows now show the key, in that answer only; the QR code decodes (zbarimg)
+     * to the otpauth URI of the active secret; the owner is mailed when, from where and with which browser.
+     */
+    @Test
+    void thePasswordAndTheCurrentCodeShowTheActiveKeyOnceAndTheOwnerIsMailed() {
         TestAccount account = accounts.create("profileqr");
         WebSession session = steps.newSession();
         String key = steps.enrol(session, account);
+        server.clock().advance(Duration.ofSeconds(30)); // the enrolment's code is used: the app shows the next one
 
-        Page profile = session.get("/profile");
+        Page shown = session.submit(session.get("/profile"), "stepup", Map.of("password", account.password(),
+                "code", Codes.code(key, server.clock().now(), 0)), "stepup:submit");
 
-        assertThat(profile.text("manual-key").replace(" ", "")).isEqualTo(key);
-        String uri = QrImages.decodeDataUri(profile.byId("qr").orElseThrow().attr("src"), Path.of("target", "qr"));
-        assertThat(uri).contains("secret=" + key + "&");
-        assertThat(profile.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(shown.text("manual-key").replace(" ", "")).isEqualTo(key);
+        String uri = QrImages.decodeDataUri(shown.byId("qr").orElseThrow().attr("src"), Path.of("target", "qr"));
+        assertThat(uri).isEqualTo(OtpAuthUri.of("Soglia Test", account.username(), Base32.decode(key),
+                TotpPolicy.DEFAULT));
+        assertThat(shown.headers().firstValue("Cache-Control")).contains("no-store");
         assertThat(accounts.auditTypes(account)).contains("QR_VIEWED");
+        var mail = server.mail().awaitContaining(account.email(), "la tua chiave è stata mostrata il");
+        assertThat(mail.subject()).contains("chiave");
+        assertThat(mail.text()).contains(session.clientAddress()).contains("browser Java-http-client");
+        assertThat(mail.contentType()).startsWith("multipart/alternative");
+        assertThat(mail.html()).contains("la tua chiave è stata mostrata il");
+
+        Page reloaded = session.get("/profile");
+        assertThat(reloaded.has("manual-key")).isFalse(); // for that page view, not for the session
+        assertThat(reloaded.has("qr")).isFalse();
+        assertThat(reloaded.has("stepup:code")).isTrue();
     }
 
     @Test
-    void tenMinutesAfterSignInTheQrCodeNeedsThePasswordAgain() {
-        TestAccount account = accounts.create("stepup");
+    void theKeyShownMailIsInTheAccountsLanguage() {
+        TestAccount account = accounts.create("profilekeyen");
         WebSession session = steps.newSession();
         String key = steps.enrol(session, account);
+        Page saved = session.submit(session.get("/profile"), "language", Map.of("choice_input", "en"), "language:submit");
+        assertThat(accounts.column(account, "language")).isEqualTo("en");
+        server.clock().advance(Duration.ofSeconds(30));
 
-        server.clock().advance(Duration.ofMinutes(11));
+        session.submit(saved, "stepup", Map.of("password", account.password(),
+                "code", Codes.code(key, server.clock().now(), 0)), "stepup:submit");
+
+        var mail = server.mail().awaitContaining(account.email(), "your key was shown on");
+        assertThat(mail.subject()).isEqualTo("Soglia: the key of your authenticator app was shown");
+        assertThat(mail.text()).contains("from " + session.clientAddress());
+    }
+
+    /**
+     * The password alone, a wrong code, the code that signed in (in this session or another), a wrong password with
+     * the right code: each is said, none shows the key. Wrong codes count as at sign-in; only the full proof is mailed.
+     */
+    @Test
+    void thePasswordAloneAWrongCodeOrTheSignInCodeShowNothing() {
+        TestAccount account = accounts.create("profileproof");
+        WebSession owner = steps.newSession();
+        String key = steps.enrol(owner, account);
+        WebSession session = steps.newSession();
+        String signInCode = Codes.code(key, server.clock().now(), 1);
+        steps.code(session, steps.password(session, account.username(), account.password()), signInCode);
         Page profile = session.get("/profile");
-        assertThat(profile.has("qr")).isFalse();
-        assertThat(profile.has("manual-key")).isFalse();
 
-        Page wrong = session.submit(profile, "stepup", Map.of("password", "not-it"), "stepup:submit");
-        assertThat(wrong.messages()).contains("Password non valida.");
-        assertThat(wrong.has("qr")).isFalse();
+        Page passwordOnly = session.submit(profile, "stepup", Map.of("password", account.password()), "stepup:submit");
+        Page wrongCode = session.submit(passwordOnly, "stepup", Map.of("password", account.password(),
+                "code", Codes.wrongCode(key, server.clock().now())), "stepup:submit");
+        Page replayed = session.submit(wrongCode, "stepup", Map.of("password", account.password(),
+                "code", signInCode), "stepup:submit");
+        Page replayedElsewhere = owner.submit(owner.get("/profile"), "stepup", Map.of("password", account.password(),
+                "code", signInCode), "stepup:submit");
+        server.clock().advance(Duration.ofSeconds(30));
+        String current = Codes.code(key, server.clock().now(), 1);
+        Page wrongPassword = session.submit(replayed, "stepup", Map.of("password", "not-it", "code", current),
+                "stepup:submit");
 
-        Page shown = session.submit(wrong, "stepup", Map.of("password", account.password()), "stepup:submit");
+        assertThat(passwordOnly.messages()).contains("Password confermata").contains("inserisci anche il codice");
+        assertThat(wrongCode.messages()).contains("Codice non valido");
+        assertThat(replayed.messages()).contains("Codice non valido").contains("già usato");
+        assertThat(replayedElsewhere.messages()).contains("Codice non valido");
+        assertThat(wrongPassword.messages()).contains("Password non valida.");
+        for (Page refused : new Page[] {passwordOnly, wrongCode, replayed, replayedElsewhere, wrongPassword}) {
+            assertThat(refused.has("manual-key")).isFalse();
+            assertThat(refused.has("qr")).isFalse();
+            assertThat(refused.body()).doesNotContain(key);
+        }
+        assertThat(accounts.column(account, "code_failures")).isEqualTo("3"); // counted as at sign-in
+        assertThat(accounts.auditTypes(account)).doesNotContain("QR_VIEWED").contains("STEP_UP_FAILED");
+
+        Page shown = session.submit(wrongPassword, "stepup", Map.of("password", account.password(), "code", current),
+                "stepup:submit"); // the code typed with a wrong password was not even checked
         assertThat(shown.text("manual-key").replace(" ", "")).isEqualTo(key);
-        assertThat(accounts.auditTypes(account)).contains("STEP_UP_FAILED", "STEP_UP_OK");
+        server.mail().awaitContaining(account.email(), "la tua chiave è stata mostrata");
+        assertThat(server.mail().to(account.email()).stream().filter(m -> m.subject().contains("chiave")))
+                .hasSize(1); // only the showing, not the refusals
+    }
+
+    /** Wrong codes typed at the profile lock the code step as at sign-in: the right code then works nowhere. */
+    @Test
+    void wrongCodesAtTheProfileLockTheCodeStepAsAtTheSignIn() {
+        TestAccount account = accounts.create("profilecodelock");
+        WebSession session = steps.newSession();
+        String key = steps.enrol(session, account);
+        Page page = session.get("/profile");
+
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            page = session.submit(page, "stepup", Map.of("password", account.password(),
+                    "code", Codes.wrongCode(key, server.clock().now())), "stepup:submit");
+        }
+        Page rightButLocked = session.submit(page, "stepup", Map.of("password", account.password(),
+                "code", Codes.code(key, server.clock().now(), 1)), "stepup:submit");
+
+        assertThat(page.messages()).contains("bloccata fino alle");
+        assertThat(rightButLocked.messages()).contains("bloccata fino alle");
+        assertThat(rightButLocked.has("manual-key")).isFalse();
+        assertThat(accounts.auditTypes(account)).contains("CODE_LOCKED").doesNotContain("QR_VIEWED");
+        server.mail().awaitContaining(account.email(), "troppi codici errati");
+        WebSession elsewhere = steps.newSession();
+        Page code = steps.password(elsewhere, account.username(), account.password());
+        assertThat(steps.code(elsewhere, code, Codes.code(key, server.clock().now(), 1)).path())
+                .isEqualTo("/soglia/code"); // one lock for the account
     }
 
     /**
@@ -60,7 +171,7 @@ class ProfileIT extends PageTest {
     void wrongPasswordsAtTheStepUpAreThrottledAsAtTheSignIn() {
         TestAccount account = accounts.create("stepupthrottle");
         WebSession session = steps.newSession();
-        steps.enrol(session, account);
+        String key = steps.enrol(session, account);
         server.clock().advance(Duration.ofMinutes(11));
         Page page = session.get("/profile");
 
@@ -75,7 +186,8 @@ class ProfileIT extends PageTest {
         assertThat(steps.password(steps.newSession(), account.username(), account.password()).messages())
                 .contains("Troppi tentativi non riusciti"); // one counter for the username
         server.clock().advance(Duration.ofMinutes(2));
-        Page shown = session.submit(refused, "stepup", Map.of("password", account.password()), "stepup:submit");
+        Page shown = session.submit(refused, "stepup", Map.of("password", account.password(),
+                "code", Codes.code(key, server.clock().now(), 0)), "stepup:submit");
         assertThat(shown.has("manual-key")).isTrue();
     }
 
