@@ -70,7 +70,7 @@ class AdminBrowserIT extends BrowserTest {
         assertThat(browser.byId("audit:table_data").getText()).contains("by ADMIN: nuovo telefono")
                 .contains(admin.username()).doesNotContain("TWO_FACTOR_RESET");
         // the browser in a few words, the whole User-Agent on hover
-        var browserCell = browser.driver().findElement(By.cssSelector("[id='audit:table_data'] tr td.soglia-ua span"));
+        var browserCell = browser.driver().findElement(By.cssSelector("[id='audit:table_data'] tr td.soglia-ua span.soglia-browser"));
         assertThat(browserCell.getText()).isEqualTo("Chrome su Linux");
         assertThat(browserCell.getAttribute("title")).contains("Chrome/").contains("Linux");
         browser.screenshot("23-admin-audit");
