@@ -58,11 +58,38 @@ class Argon2PasswordHasherTest {
         assertThat(hasher.needsRehash(hasher.hash("password"))).isFalse();
     }
 
+    /**
+     * The stored hash is Argon2id over the password's UTF-8 bytes, as other tools reading the PHC string compute it:
+     * recomputed here with Bouncy Castle from those bytes and the hash's own salt, it is the same; from the
+     * ISO-8859-1 or UTF-16 bytes of the same password, it is not.
+     */
     @Test
     void passwordsOutsideAsciiAreHashedAsUtf8() {
-        String hash = hasher.hash("pässwörd-ünïcode-€");
+        String password = "pässwörd-ünïcode-€";
+        String hash = hasher.hash(password);
 
-        assertThat(hasher.matches("pässwörd-ünïcode-€", hash)).isTrue();
+        assertThat(hasher.matches(password, hash)).isTrue();
         assertThat(hasher.matches("passwORd-unicode-E", hash)).isFalse();
+        String[] parts = hash.split("\\$"); // "", argon2id, v=19, m=..,t=..,p=.., salt, hash
+        byte[] salt = java.util.Base64.getDecoder().decode(parts[4]);
+        String stored = parts[5];
+        assertThat(argon2id(password.getBytes(java.nio.charset.StandardCharsets.UTF_8), salt)).isEqualTo(stored);
+        assertThat(argon2id(password.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), salt)).isNotEqualTo(stored);
+        assertThat(argon2id(password.getBytes(java.nio.charset.StandardCharsets.UTF_16LE), salt)).isNotEqualTo(stored);
+    }
+
+    /** Argon2id v1.3 with the default cost, computed straight from {@code password}'s bytes; Base64 as in PHC. */
+    private static String argon2id(byte[] password, byte[] salt) {
+        var generator = new org.bouncycastle.crypto.generators.Argon2BytesGenerator();
+        generator.init(new org.bouncycastle.crypto.params.Argon2Parameters.Builder(
+                org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_id)
+                .withVersion(org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_VERSION_13)
+                .withIterations(Argon2Parameters.DEFAULT.iterations())
+                .withMemoryAsKB(Argon2Parameters.DEFAULT.memoryKiB())
+                .withParallelism(Argon2Parameters.DEFAULT.parallelism())
+                .withSalt(salt).build());
+        byte[] out = new byte[32];
+        generator.generateBytes(password, out);
+        return java.util.Base64.getEncoder().withoutPadding().encodeToString(out);
     }
 }

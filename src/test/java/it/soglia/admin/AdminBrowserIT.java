@@ -99,7 +99,20 @@ class AdminBrowserIT extends BrowserTest {
         browser.screenshot("25-admin-user-created");
 
         var steps = new SignInSteps(server);
-        assertThat(steps.password(steps.newSession(), username, password).path())
-                .isEqualTo("/soglia/change-password"); // the initial password is replaced first
+        var session = steps.newSession();
+        var change = steps.password(session, username, password);
+        assertThat(change.path()).isEqualTo("/soglia/change-password"); // the initial password is replaced first
+        String chosen = "la mia password segreta " + System.nanoTime(); // the policy refuses one holding the username
+        var enrol = session.submit(change, "password", java.util.Map.of("new", chosen, "confirm", chosen),
+                "password:submit");
+        assertThat(enrol.path()).as(enrol.messages()).isEqualTo("/soglia/enroll"); // then the authenticator is enrolled
+        var codes = steps.code(session, enrol, Codes.code(SignInSteps.keyOn(enrol), server.clock().now(), 0));
+        assertThat(codes.path()).isEqualTo("/soglia/recovery-codes");
+        var profile = steps.acknowledgeRecoveryCodes(session, codes);
+        assertThat(profile.path()).isEqualTo("/soglia/profile");
+        assertThat(profile.text("profile-username")).isEqualTo(username);
+        assertThat(server.database().column("select display_name || ' ' || email || ' ' || two_factor_state"
+                + " from account where username = ?", username))
+                .containsExactly("Nuovo Utente " + username + "@example.test ACTIVE"); // as the admin typed it
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import it.soglia.testing.Codes;
 import it.soglia.testing.PageTest;
+import it.soglia.testing.SignInSteps;
 import it.soglia.testing.SogliaServer;
 import it.soglia.testing.TestAccount;
 import it.soglia.testing.WebSession;
@@ -47,12 +48,25 @@ class AdminIT extends PageTest {
     void resettingAUserWhoNeverEnrolledChangesNothingAndSendsNoMail() {
         TestAccount user = accounts.create("neverenrolled");
         WebSession admin = signedInAdmin();
+        Page page = admin.get("/admin/user?username=" + user.username());
+        List<String> rowBefore = accountRow(user);
 
-        Page after = admin.submit(admin.get("/admin/user?username=" + user.username()), "user", Map.of(),
-                "user:confirmReset");
+        Page after = admin.submit(page, "user", Map.of("reason", "prova"), "user:confirmReset");
 
         assertThat(after.messages()).contains("non c’è nulla da reimpostare");
         assertThat(accounts.auditTypes(user)).doesNotContain("TWO_FACTOR_RESET");
+        assertThat(accountRow(user)).as("the account's row").isEqualTo(rowBefore);
+        assertThat(server.database().column("select count(*) from mail_outbox where recipient = ?", user.email()))
+                .as("mails queued for the user").containsExactly("0"); // the outbox keeps a row for each mail, sent or not
+        assertThat(server.mail().to(user.email())).isEmpty();
+        assertThat(steps.password(steps.newSession(), user.username(), user.password()).path())
+                .isEqualTo("/soglia/enroll"); // first access, as before
+    }
+
+    /** What a reset would touch in the account's row. */
+    private static List<String> accountRow(TestAccount user) {
+        return List.of("two_factor_state", "totp_secret", "updated_at", "version", "code_failures").stream()
+                .map(column -> column + "=" + accounts.column(user, column)).toList();
     }
 
     @Test
@@ -154,11 +168,21 @@ class AdminIT extends PageTest {
     void theBootstrapAdminFromTheConfigurationSignsInAndEnrols() {
         WebSession session = steps.newSession();
 
-        Page page = steps.password(session, SogliaServer.BOOTSTRAP_ADMIN, SogliaServer.BOOTSTRAP_ADMIN_PASSWORD);
+        Page enrol = steps.password(session, SogliaServer.BOOTSTRAP_ADMIN, SogliaServer.BOOTSTRAP_ADMIN_PASSWORD);
 
-        assertThat(page.path()).isIn("/soglia/enroll", "/soglia/code"); // enrolled already if another test ran first
+        // No other test signs in as the bootstrap admin, and every run starts from an empty database.
+        assertThat(enrol.path()).isEqualTo("/soglia/enroll");
         assertThat(server.database().column("select role from account where username = ?", SogliaServer.BOOTSTRAP_ADMIN))
                 .containsExactly("ADMIN");
+        Page codes = steps.code(session, enrol, Codes.code(SignInSteps.keyOn(enrol), server.clock().now(), 0));
+        assertThat(codes.path()).isEqualTo("/soglia/recovery-codes");
+        Page profile = steps.acknowledgeRecoveryCodes(session, codes);
+        assertThat(profile.path()).isEqualTo("/soglia/profile");
+        assertThat(server.database().column("select two_factor_state from account where username = ?",
+                SogliaServer.BOOTSTRAP_ADMIN)).containsExactly("ACTIVE");
+        Page users = session.get("/admin/users");
+        assertThat(users.status()).isEqualTo(200);
+        assertThat(users.has("users:table")).isTrue(); // and it is an admin in the pages too
     }
 
     @Test

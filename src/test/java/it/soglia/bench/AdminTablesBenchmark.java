@@ -176,7 +176,8 @@ public final class AdminTablesBenchmark {
             throw new IllegalStateException("enrolment ended on " + codes.uri() + ": " + codes.messages());
         }
         cookie = "JSESSIONID=" + session.sessionId();
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build(); // each request has its own timeout too (send)
         out.println("Signed in as " + ADMIN + " (enrolled over HTTP)");
     }
 

@@ -1,5 +1,9 @@
 package it.soglia.demo;
 
+import com.icegreen.greenmail.mail.MovingMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
@@ -10,13 +14,16 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A real SMTP server on loopback (GreenMail) that keeps every mail Soglia sends and prints each one, plain-text
- * part included, to the console of the person running the demo: reset links can be clicked from there.
+ * part included, to the console of the person running the demo: reset links can be clicked from there. Each mail is
+ * printed once, in the order it arrived, whoever it was sent to.
  */
 final class MailCatcher implements AutoCloseable {
 
@@ -27,7 +34,9 @@ final class MailCatcher implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private int printed;
+    /** Mails in the order GreenMail accepted them, each once, until printed. */
+    private final BlockingQueue<MimeMessage> arrived = new LinkedBlockingQueue<>();
+    private MovingMessage lastArrived;
 
     MailCatcher(int port, PrintStream console) {
         this.smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -36,15 +45,35 @@ final class MailCatcher implements AutoCloseable {
 
     void start() {
         smtp.start();
-        watcher.scheduleWithFixedDelay(this::printNewMail, 1, 1, TimeUnit.SECONDS);
+        watchDeliveries(smtp.getUserManager());
+        watcher.scheduleWithFixedDelay(this::printNewMail, 200, 200, TimeUnit.MILLISECONDS);
     }
 
-    private synchronized void printNewMail() {
-        MimeMessage[] received = smtp.getReceivedMessages();
-        for (MimeMessage message : Arrays.copyOfRange(received, printed, received.length)) {
+    /**
+     * Notes each mail as GreenMail delivers it. Its {@code getReceivedMessages()} lists the mail grouped by mailbox,
+     * not by arrival (and once per recipient), so slicing it by count printed old mails again once a second recipient
+     * existed. GreenMail hands each accepted mail to the delivery handler once per recipient, one mail after the other
+     * (its SMTP manager delivers under a lock): a mail is new when it is not the one handed over just before.
+     */
+    private void watchDeliveries(UserManager users) {
+        MessageDeliveryHandler usual = users.getMessageDeliveryHandler();
+        users.setMessageDeliveryHandler((message, recipient) -> {
+            GreenMailUser mailbox = usual.handle(message, recipient);
+            synchronized (this) {
+                if (message != lastArrived) {
+                    lastArrived = message;
+                    arrived.add(message.getMessage());
+                }
+            }
+            return mailbox;
+        });
+    }
+
+    private void printNewMail() {
+        for (MimeMessage message = arrived.poll(); message != null; message = arrived.poll()) {
             console.println(describe(message));
         }
-        printed = received.length;
+        console.flush();
     }
 
     private static String describe(MimeMessage message) {

@@ -37,6 +37,9 @@ class NewAuthenticatorIT extends PageTest {
                 Codes.code(oldKey, server.clock().now(), 0)), "newAuthenticator:submit");
         assertThat(refused.messages()).contains("non corrisponde");
 
+        String linked = "è stata collegata";
+        server.mail().awaitContaining(account.email(), linked); // the first enrolment's notice, before the new one
+        long noticesBefore = server.mail().countContaining(account.email(), linked);
         Page done = session.submit(refused, "newAuthenticator", Map.of("code",
                 Codes.code(newKey, server.clock().now(), 0)), "newAuthenticator:submit");
 
@@ -45,7 +48,9 @@ class NewAuthenticatorIT extends PageTest {
         server.clock().advance(Duration.ofSeconds(30));
         assertThat(signInWith(account, oldKey).path()).isEqualTo("/soglia/code");
         assertThat(signInWith(account, newKey).path()).isEqualTo("/soglia/profile");
-        assertThat(server.mail().awaitContaining(account.email(), "è stata collegata")).isNotNull();
+        var notices = server.mail().awaitAllContaining(account.email(), linked, (int) noticesBefore + 1);
+        assertThat(notices).hasSize((int) noticesBefore + 1); // a notice of its own for the new app
+        assertThat(notices.get(notices.size() - 1).subject()).contains("nuova app di autenticazione");
     }
 
     /** A recent sign-in is not enough: the password alone or the code already used to sign in show no new key. */

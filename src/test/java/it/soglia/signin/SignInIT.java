@@ -179,6 +179,31 @@ class SignInIT extends PageTest {
                 .contains(attacker.clientAddress()); // the owner hears of it, and from where
     }
 
+    /**
+     * The code that confirmed the enrolment is used up like any other: someone who watched the user type it (or a
+     * script that replays the form) cannot sign in with it.
+     */
+    @Test
+    void theCodeThatConfirmedTheEnrolmentCannotSignInAgain() {
+        TestAccount account = accounts.create("enrolreplay");
+        WebSession enrolling = steps.newSession();
+        Page enrol = steps.password(enrolling, account.username(), account.password());
+        String key = SignInSteps.keyOn(enrol);
+        String confirmingCode = Codes.code(key, server.clock().now(), 0);
+        Page recoveryCodes = steps.code(enrolling, enrol, confirmingCode);
+        assertThat(recoveryCodes.path()).isEqualTo("/soglia/recovery-codes");
+
+        WebSession again = steps.newSession();
+        Page codePage = steps.password(again, account.username(), account.password());
+        Page refused = steps.code(again, codePage, confirmingCode);
+
+        assertThat(codePage.path()).isEqualTo("/soglia/code");
+        assertThat(refused.path()).isEqualTo("/soglia/code");
+        assertThat(refused.messages()).startsWith(WRONG_CODE);
+        Page next = steps.code(again, refused, Codes.code(key, server.clock().now(), 1));
+        assertThat(next.path()).isEqualTo("/soglia/profile"); // the next step's code still works
+    }
+
     @Test
     void theSameCodeSentTwiceAtOnceSignsInOnlyOnce() throws Exception {
         TestAccount account = accounts.create("race");

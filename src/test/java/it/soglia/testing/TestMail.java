@@ -92,6 +92,19 @@ public final class TestMail implements AutoCloseable {
         return mails.get(mails.size() - 1);
     }
 
+    /**
+     * Waits until {@code count} mails to {@code recipient} contain {@code fragment}; returns them, oldest first. Count
+     * the mails before an action and wait for one more, so an older mail of the same kind cannot stand in for it.
+     */
+    public List<ReceivedMail> awaitAllContaining(String recipient, String fragment, int count) {
+        return awaitMatching(recipient, count, m -> m.text().contains(fragment));
+    }
+
+    /** How many mails to {@code recipient} contain {@code fragment} by now. */
+    public long countContaining(String recipient, String fragment) {
+        return to(recipient).stream().filter(m -> m.text().contains(fragment)).count();
+    }
+
     private List<ReceivedMail> awaitMatching(String recipient, int count, java.util.function.Predicate<ReceivedMail> kind) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {

@@ -36,6 +36,11 @@ public final class WebSession {
      */
     private String clientAddress = "10." + RANDOM.nextInt(256) + "." + RANDOM.nextInt(256) + "." + (1 + RANDOM.nextInt(254));
     private static final java.util.Random RANDOM = new java.util.Random();
+    /**
+     * How long one request may wait for its answer: generous (the slowest answers here take a few seconds), so only
+     * a server that hangs hits it, and the test then fails in a minute, with Payara's threads, not at CI's limit.
+     */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     /**
      * Speaks HTTP/1.1, as browsers do over plain http: the JDK client's default upgrade to HTTP/2 (h2c) once
@@ -210,7 +215,7 @@ public final class WebSession {
     }
 
     private HttpRequest.Builder builder(URI uri) {
-        return HttpRequest.newBuilder(uri).header("Accept-Language", acceptLanguage)
+        return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept-Language", acceptLanguage)
                 .header("X-Forwarded-For", clientAddress);
     }
 
@@ -232,6 +237,9 @@ public final class WebSession {
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new AssertionError("no answer within " + REQUEST_TIMEOUT.toSeconds() + " s to " + request.method() + " "
+                    + request.uri() + "; what the servers' threads were doing then:\n" + ThreadDumps.ofChildJvms(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class ThrottlingIT extends PageTest {
 
     private static final String FAILED = "Nome utente o password non validi.";
+    private static final String SLOWED = "Troppi tentativi non riusciti. Attendi";
     private static final String LOCKED = "Accesso bloccato dopo troppi tentativi non riusciti.";
 
     @Test
@@ -52,24 +53,31 @@ class ThrottlingIT extends PageTest {
             sessions.add(session);
             logins.add(session.get("/login"));
         }
+        List<Page> answers = new ArrayList<>();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
         try {
-            List<java.util.concurrent.Future<Page>> answers = new ArrayList<>();
+            List<java.util.concurrent.Future<Page>> pending = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 int n = i;
-                answers.add(pool.submit(() -> sessions.get(n).submit(logins.get(n), "login",
+                pending.add(pool.submit(() -> sessions.get(n).submit(logins.get(n), "login",
                         Map.of("username", account.username(), "password", "wrong-" + n), "login:submit")));
             }
-            for (var answer : answers) {
-                answer.get();
+            for (var answer : pending) {
+                answers.add(answer.get());
             }
         } finally {
             pool.shutdownNow();
         }
 
         // three free attempts, then a wait of a second: not ten password checks (a check-then-count let all through)
-        assertThat(accounts.auditTypes(account).stream().filter("SIGN_IN_PASSWORD_FAILED"::equals).count())
-                .isLessThanOrEqualTo(4);
+        long checked = accounts.auditTypes(account).stream().filter("SIGN_IN_PASSWORD_FAILED"::equals).count();
+        assertThat(checked).isBetween(1L, 4L);
+        // each of the ten got one of the two answers: "wrong password" for each one checked, "wait" for the others
+        assertThat(answers).allSatisfy(page -> assertThat(page.path()).isEqualTo("/soglia/login"));
+        List<String> messages = answers.stream().map(Page::messages).toList();
+        assertThat(messages).allMatch(m -> m.equals(FAILED) || m.startsWith(SLOWED), "\"" + FAILED + "\" or \"" + SLOWED + "…\"");
+        assertThat(messages.stream().filter(FAILED::equals).count()).as("answered \"%s\"", FAILED).isEqualTo(checked);
+        assertThat(messages.stream().filter(m -> m.startsWith(SLOWED)).count()).isEqualTo(10 - checked);
     }
 
     @Test
