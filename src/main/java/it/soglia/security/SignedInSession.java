@@ -21,9 +21,18 @@ public class SignedInSession implements Serializable {
     private Instant passwordConfirmedAt;
     private boolean admin;
     private long accountId;
+    private Instant previousSignInAt;
+    private String previousSignInIp;
 
-    void record(long accountId, Instant at, boolean admin) {
+    /**
+     * A completed sign-in; {@code previousAt} and {@code previousIp} are the account's sign-in before this one (none
+     * at the first), which the profile shows: the current one tells the user nothing, the one before may tell them
+     * someone else was here.
+     */
+    void record(long accountId, Instant at, boolean admin, Instant previousAt, String previousIp) {
         this.accountId = accountId;
+        this.previousSignInAt = previousAt;
+        this.previousSignInIp = previousIp;
         this.signedInAt = at;
         this.since = at;
         this.passwordConfirmedAt = at;
@@ -59,6 +68,14 @@ public class SignedInSession implements Serializable {
     /** The account signed in, by id: a username deleted and created again is another account. */
     public long accountId() {
         return accountId;
+    }
+
+    public Instant getPreviousSignInAt() {
+        return previousSignInAt;
+    }
+
+    public String getPreviousSignInIp() {
+        return previousSignInIp;
     }
 
     public Instant signedInAt() {

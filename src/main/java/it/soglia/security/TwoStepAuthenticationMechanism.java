@@ -129,7 +129,9 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         }
         pending.clear();
         request.changeSessionId();
-        signedIn.record(account.getId(), clock.instant(), account.getRole() == it.soglia.account.Role.ADMIN);
+        // account was read before the code step recorded this sign-in: it still holds the one before
+        signedIn.record(account.getId(), clock.instant(), account.getRole() == it.soglia.account.Role.ADMIN,
+                account.getLastSignInAt(), account.getLastSignInIp());
         issuedRecoveryCodes.keep(account.getId(), check.newRecoveryCodes());
         return context.notifyContainerAboutLogin(account.getUsername(), account.getRole().groups());
     }
