@@ -80,19 +80,20 @@ class AnonymousVisitorsIT extends PageTest {
 
     /**
      * The sign-in form keeps no view state that a foreign page could not have: a post that names another site (or an
-     * opaque {@code null} origin, or says it is cross-site) is refused as an expired page, even when the browser sends
-     * the session cookie along (one that ignores SameSite), and signs nobody in.
+     * opaque {@code null} origin from a page that says it is cross-site) is refused as an expired page, even when the
+     * browser sends the session cookie along (one that ignores SameSite), and signs nobody in.
      */
     @Test
     void aSignInFormPostedFromAnotherSiteIsRefused() {
         TestAccount account = accounts.create("crosssite");
-        for (Map.Entry<String, String> foreign : List.of(Map.entry("Origin", "http://evil.example"),
-                Map.entry("Origin", "null"), Map.entry("Sec-Fetch-Site", "cross-site"),
-                Map.entry("Sec-Fetch-Site", "same-site"))) {
+        for (Map<String, String> foreign : List.of(Map.of("Origin", "http://evil.example"),
+                Map.of("Origin", "http://evil.example", "Sec-Fetch-Site", "same-origin"),
+                Map.of("Origin", "null", "Sec-Fetch-Site", "cross-site"), Map.of("Sec-Fetch-Site", "cross-site"),
+                Map.of("Sec-Fetch-Site", "same-site"))) {
             WebSession victim = steps.newSession();
             steps.password(victim, account.username(), account.password()); // a session, and its cookie
             Page login = victim.get("/login");
-            victim.header(foreign.getKey(), foreign.getValue());
+            foreign.forEach(victim::header);
             long signInsBefore = passwordsAccepted(account);
 
             Page answer = victim.submit(login, "login", Map.of("username", account.username(), "password",
