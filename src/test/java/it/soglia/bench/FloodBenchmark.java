@@ -92,7 +92,8 @@ public final class FloodBenchmark {
             long t0 = System.nanoTime();
             while (!stop.get()) {
                 sleep(5_000);
-                samples.add(String.format("%4.0f s: %s", (System.nanoTime() - t0) / 1e9, liveness(healthUrl)));
+                samples.add(String.format("%4.0f s: %s; %s", (System.nanoTime() - t0) / 1e9, liveness(healthUrl),
+                        heapInfo(soglia.process.pid())));
             }
         });
         sampler.setDaemon(true);
