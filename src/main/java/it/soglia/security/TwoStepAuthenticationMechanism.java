@@ -93,7 +93,11 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         }
         passwordAttempts.succeeded(admission);
         Account a = account.get();
-        request.changeSessionId();
+        if (request.getSession(false) == null) {
+            request.getSession(true); // the sign-in page keeps no session: the right password is where one begins
+        } else {
+            request.changeSessionId(); // an id seen before the password is worthless after it
+        }
         pending.begin(a.getId(), a.getUsername(), a.isTwoFactorActive(), a.isPasswordChangeRequired(), clock.instant());
         return context.redirect(request.getContextPath() + Pages.nextStepOf(pending));
     }

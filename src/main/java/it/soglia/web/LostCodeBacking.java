@@ -2,9 +2,8 @@ package it.soglia.web;
 
 import it.soglia.audit.RequestOrigin;
 import it.soglia.security.Origins;
-import it.soglia.throttle.ThrottleRule;
-import it.soglia.throttle.Throttling;
-import it.soglia.twofactor.ResetService;
+import it.soglia.security.Pages;
+import it.soglia.twofactor.LimitedResets;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;
@@ -25,13 +24,10 @@ public class LostCodeBacking {
     SecondStep secondStep;
 
     @Inject
-    ResetService resets;
+    LimitedResets resets;
 
     @Inject
     ExternalContext external;
-
-    @Inject
-    Throttling throttling;
 
     @Inject
     @ConfigProperty(name = "soglia.admin-contact")
@@ -44,23 +40,37 @@ public class LostCodeBacking {
     private String email;
     private boolean submitted;
 
+    /**
+     * View action. Without a session nothing was started, and asking the (session-scoped) pending sign-in would
+     * create one: an anonymous visitor must cost no server memory.
+     */
     public void requirePendingSignIn() {
+        if (!hasSession()) {
+            Navigation.redirect(Pages.LOGIN);
+            return;
+        }
         secondStep.requirePending(false);
     }
 
     public void submit() {
+        if (!hasSession()) { // the page keeps no view state: a post after the session ended lands here
+            Navigation.toLogin(LoginNotice.VIEW_EXPIRED);
+            return;
+        }
         if (!secondStep.isPendingFor(false)) {
             Navigation.toLogin(LoginNotice.PENDING_EXPIRED);
             return;
         }
         RequestOrigin origin = Origins.of((HttpServletRequest) external.getRequest());
-        if (throttling.blocked(ThrottleRule.LOST_CODE_BY_IP, origin.ip()).isPresent()) {
+        if (!resets.requestByEmail(secondStep.pending().accountId(), email, origin)) {
             Messages.error("lost.throttled"); // says nothing of the account: it depends on the address only
             return;
         }
-        throttling.count(ThrottleRule.LOST_CODE_BY_IP, origin.ip());
-        resets.requestByEmail(secondStep.pending().accountId(), email, origin);
         submitted = true;
+    }
+
+    private boolean hasSession() {
+        return external.getSession(false) != null;
     }
 
     /** Whom to ask when no email is tied to the account: the configured contact, if any. */

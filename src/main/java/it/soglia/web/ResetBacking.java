@@ -2,79 +2,63 @@ package it.soglia.web;
 
 import it.soglia.audit.RequestOrigin;
 import it.soglia.security.Origins;
-import it.soglia.throttle.ThrottleRule;
-import it.soglia.throttle.Throttling;
+import it.soglia.twofactor.LimitedResets;
 import it.soglia.twofactor.ResetService;
-import jakarta.faces.context.ExternalContext;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.faces.view.ViewScoped;
-import java.io.Serializable;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * {@code /reset?token=…}, the landing page of the mailed link. Opening it (GET) only shows what will happen: mail
- * scanners and link previews open links too. The button (POST) does the reset.
+ * scanners and link previews open links too. The button (POST) does the reset. The page keeps nothing on the server
+ * (a stateless view, this bean lives for one request): the token travels in the form.
  */
 @Named
-@ViewScoped // the confirmation form must still be there when its button is posted
-public class ResetBacking implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+@RequestScoped
+public class ResetBacking {
 
     @Inject
-    ResetService resets;
-
-    @Inject
-    Throttling throttling;
-
+    LimitedResets resets;
 
     private String token;
     private ResetService.Preview preview;
+    private boolean refused;
 
-    /** Unusable links opened or confirmed from one address are counted: someone may be guessing tokens. */
+    /** View action of the GET. Unusable links opened from one address are counted: someone may be guessing. */
     public void load() {
-        String ip = origin().ip();
-        if (isThrottled(ip)) {
-            return;
-        }
-        preview = resets.preview(token).orElse(null);
-        if (preview == null) {
-            throttling.count(ThrottleRule.RESET_BY_IP, ip);
+        LimitedResets.LinkCheck check = resets.preview(token, origin());
+        preview = check.preview().orElse(null);
+        if (check.throttled()) {
+            Messages.error("reset.throttled");
         }
     }
 
     public void confirm() {
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        RequestOrigin origin = origin();
-        if (isThrottled(origin.ip())) {
-            return;
+        switch (resets.redeem(token, origin())) {
+            case DONE -> {
+                FacesContext.getCurrentInstance().getExternalContext().invalidateSession(); // whatever this browser
+                Navigation.toLogin(LoginNotice.RESET_DONE); // was doing belongs to the old second factor
+            }
+            case THROTTLED -> {
+                refused = true;
+                Messages.error("reset.throttled");
+            }
+            case UNUSABLE -> refused = true;
         }
-        if (!resets.redeem(token, origin)) {
-            throttling.count(ThrottleRule.RESET_BY_IP, origin.ip());
-            preview = null;
-            return;
-        }
-        external.invalidateSession(); // whatever this browser was doing belongs to the old second factor
-        Navigation.toLogin(LoginNotice.RESET_DONE);
-    }
-
-    private boolean isThrottled(String ip) {
-        if (throttling.blocked(ThrottleRule.RESET_BY_IP, ip).isEmpty()) {
-            return false;
-        }
-        preview = null;
-        Messages.error("reset.throttled");
-        return true;
     }
 
     private static RequestOrigin origin() {
         return Origins.of((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest());
     }
 
+    /**
+     * Whether the confirmation form is there: on the GET for a usable link; on its post until the link turned out
+     * unusable (the form must be there for Faces to take the button, and nothing was looked up yet).
+     */
     public boolean isUsable() {
-        return preview != null;
+        return preview != null || (FacesContext.getCurrentInstance().isPostback() && !refused);
     }
 
     public ResetService.Preview getPreview() {

@@ -16,12 +16,18 @@ import org.junit.jupiter.api.Test;
 /** The headers every answer carries, and the session cookie's attributes. */
 class HeadersIT extends PageTest {
 
-    /** HttpOnly; SameSite=Lax (the pre-boot commands in payara-config/); not Secure over plain http. */
+    /**
+     * HttpOnly; SameSite=Lax (the pre-boot commands in payara-config/); not Secure over plain http. The session
+     * begins with the right password (the sign-in page itself keeps none: security/AnonymousVisitorsIT).
+     */
     @Test
     void theSessionCookieIsHttpOnlyAndSameSiteLax() {
-        HttpResponse<String> login = steps.newSession().raw("/login");
+        TestAccount account = accounts.create("cookieattributes");
+        WebSession session = steps.newSession();
+        HttpResponse<String> passwordStep = session.submitRaw(session.get("/login"), "login",
+                Map.of("username", account.username(), "password", account.password()), "login:submit");
 
-        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+        assertThat(passwordStep.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
                 .startsWith("JSESSIONID=").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax")
                 .doesNotContainIgnoringCase("Secure"));
     }

@@ -297,6 +297,7 @@ class SignInIT extends PageTest {
         TestAccount account = accounts.create("fixation");
         String key = steps.enrol(steps.newSession(), account);
         WebSession session = steps.newSession();
+        steps.password(session, account.username(), account.password()); // a session before, as a planted one
         Page login = session.get("/login");
         String beforePassword = session.sessionId();
 
@@ -328,11 +329,11 @@ class SignInIT extends PageTest {
 
     @Test
     void aFormPostedAfterItsSessionEndedLeadsBackToTheSignInWithAMessage() {
-        Page oldTab = steps.newSession().get("/login");
+        TestAccount account = accounts.create("expiredtab");
+        Page oldTab = steps.password(steps.newSession(), account.username(), account.password()); // the enrolment
         WebSession afterTimeout = steps.newSession(); // the old session (and its views) are gone
 
-        Page page = afterTimeout.submit(oldTab, "login", java.util.Map.of("username", "x", "password", "y"),
-                "login:submit");
+        Page page = afterTimeout.submit(oldTab, "enroll", java.util.Map.of("code", "123456"), "enroll:submit");
 
         assertThat(page.path()).isEqualTo("/soglia/login");
         assertThat(page.status()).isEqualTo(200);

@@ -76,6 +76,14 @@ public final class WebSession {
         return clientAddress;
     }
 
+    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
+
+    /** Sends {@code name: value} with every request from now on (an {@code Origin} of another site, say). */
+    public WebSession header(String name, String value) {
+        extraHeaders.put(name, value);
+        return this;
+    }
+
     public WebSession acceptLanguage(String header) {
         this.acceptLanguage = header;
         return this;
@@ -215,8 +223,11 @@ public final class WebSession {
     }
 
     private HttpRequest.Builder builder(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept-Language", acceptLanguage)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+                .header("Accept-Language", acceptLanguage)
                 .header("X-Forwarded-For", clientAddress);
+        extraHeaders.forEach(builder::header);
+        return builder;
     }
 
     private Page follow(HttpRequest first) {
