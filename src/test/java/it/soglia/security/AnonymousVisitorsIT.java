@@ -39,6 +39,10 @@ class AnonymousVisitorsIT extends PageTest {
             assertAnsweredWithoutSession("/reset?token=x", 200);
             assertAnsweredWithoutSession("/reset?token=" + "A".repeat(43), 200);
             assertAnsweredWithoutSession("/no-such-page", 404);
+            for (String afterThePassword : new String[] {"/code", "/enroll", "/recovery-code", "/recovery-codes",
+                    "/change-password"}) { // nothing to continue without a session: to the sign-in, making none
+                assertAnsweredWithoutSession(afterThePassword, 303);
+            }
         }
 
         assertThat(sessions.count()).isLessThanOrEqualTo(before); // none kept behind a missing cookie either
