@@ -15,7 +15,6 @@ import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -57,7 +56,6 @@ public class LoginBacking {
 
     public void submit() {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        boolean hadSession = request.getSession(false) != null;
         AuthenticationStatus status = securityContext.authenticate(
                 request, (HttpServletResponse) external.getResponse(),
                 withParams().newAuthentication(true).credential(new UsernamePasswordCredential(
@@ -67,9 +65,6 @@ public class LoginBacking {
             faces.responseComplete(); // the mechanism already sent the redirect to the next step
             return;
         }
-        if (!hadSession) {
-            forgetSessionOfThisFailure(request);
-        }
         // No outcome means the mechanism failed by an error: an error page, never "wrong password" for a right one.
         SignInOutcome outcome = SignInOutcome.attachedTo(request)
                 .orElseThrow(() -> new IllegalStateException("the password step ended without an outcome"));
@@ -78,18 +73,6 @@ public class LoginBacking {
                     Throttling.Block.secondsLeft(clock.instant(), outcome.lockedUntil()));
             case PASSWORD_LOCKED -> Messages.error("login.locked");
             default -> Messages.error("login.failed");
-        }
-    }
-
-    /**
-     * A refused password from a browser without a session keeps none: the step begins by clearing the session-scoped
-     * pending sign-in, which creates a session, and a flood of wrong passwords must not fill the memory with them.
-     * (This page keeps no view state, so nothing of the answer needs it.)
-     */
-    private static void forgetSessionOfThisFailure(HttpServletRequest request) {
-        HttpSession created = request.getSession(false);
-        if (created != null) {
-            created.invalidate();
         }
     }
 
