@@ -61,7 +61,7 @@ public class Bootstrap {
         }
         demoAccounts.createIfEnabled();
         bootstrapAdmin.createIfNoAdmin();
-        LOG.info("Soglia started");
+        LOG.info("Soglia started; it answers once the deployment ends (\"Soglia is running\")");
     }
 
     private void checkEncryptionKey() {
@@ -72,13 +72,17 @@ public class Bootstrap {
     }
 
     private void migrate() {
-        var result = Flyway.configure(getClass().getClassLoader())
+        Flyway flyway = Flyway.configure(getClass().getClassLoader())
                 .dataSource(database.dataSource())
                 .locations("classpath:db/migration")
                 .javaMigrations(new FillAccountSearchKeys()) // registered, not scanned: it lives with the app's code
-                .load()
-                .migrate();
-        LOG.info(() -> "Database " + database.description() + ": schema at version " + result.targetSchemaVersion
-                + " (" + result.migrationsExecuted + " migrations applied now)");
+                .load();
+        int applied = flyway.migrate().migrationsExecuted;
+        // The schema's own history, not the migrate result: that names a target version only when it applied one,
+        // so a start with nothing to migrate logged "version null".
+        var current = flyway.info().current();
+        String version = current == null ? "none" : current.getVersion().getVersion();
+        LOG.info(() -> "Database " + database.description() + ": schema at version " + version + " (" + applied
+                + " migrations applied now)");
     }
 }
