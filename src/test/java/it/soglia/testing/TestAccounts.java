@@ -27,7 +27,7 @@ public final class TestAccounts {
     private final TestDatabase database;
     private final Argon2PasswordHasher hasher = new Argon2PasswordHasher(Argon2Parameters.DEFAULT, new SecureRandom());
 
-    TestAccounts(TestDatabase database) {
+    public TestAccounts(TestDatabase database) {
         this.database = database;
     }
 

@@ -16,7 +16,7 @@ public final class TestClock {
     private final Path file;
     private Duration offset = Duration.ZERO;
 
-    TestClock(Path file) {
+    public TestClock(Path file) {
         this.file = file;
         write();
     }

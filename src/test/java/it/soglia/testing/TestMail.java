@@ -24,13 +24,21 @@ public final class TestMail implements AutoCloseable {
     private final int port;
     private GreenMail smtp;
 
-    TestMail(int port) {
+    public TestMail(int port) {
         this.port = port;
         start();
     }
 
     public int port() {
         return port;
+    }
+
+    /**
+     * Accepts an SMTP login, as a production relay asks for one (payara-config/mail-postboot.asadmin logs in):
+     * GreenMail then knows this user and password.
+     */
+    public synchronized void acceptLogin(String user, String password) {
+        smtp.setUser(user + "@example.test", user, password);
     }
 
     /** SMTP goes down: Soglia's deliveries fail until {@link #start()}. */
