@@ -98,6 +98,11 @@ public final class SogliaServer implements AutoCloseable {
         return baseUrl;
     }
 
+    /** Payara's MicroProfile Metrics as the monitoring reads them: on their own listener, 127.0.0.1 only. */
+    public String metricsUrl() {
+        return "http://127.0.0.1:" + payara.metricsPort() + "/metrics";
+    }
+
     public TestClock clock() {
         return clock;
     }
