@@ -125,6 +125,13 @@ public final class PayaraMicroProcess implements AutoCloseable {
     }
 
     /**
+     * A start that prints nothing for this long before the application answers has hung: a deployment prints a line
+     * every few seconds even on a loaded machine (seen here: HK2 run-level threads of Payara Micro 7.2026.11 waiting on
+     * each other, once in some thirty starts).
+     */
+    private static final Duration SILENT_START = Duration.ofSeconds(75);
+
+    /**
      * Blocks until {@code probe} answers 200, or fails with the reason from the log. (Before the WAR is deployed
      * the HTTP listener already answers, with 404.)
      */
@@ -134,8 +141,18 @@ public final class PayaraMicroProcess implements AutoCloseable {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
+        int linesSeen = lines.size();
+        Instant lastProgress = Instant.now();
         while (Instant.now().isBefore(deadline)) {
             failOnDeploymentError();
+            if (lines.size() != linesSeen) {
+                linesSeen = lines.size();
+                lastProgress = Instant.now();
+            } else if (Instant.now().isAfter(lastProgress.plus(SILENT_START))) {
+                throw new IllegalStateException("Soglia did not answer at " + probe + ": Payara printed nothing for "
+                        + SILENT_START.toSeconds() + " s; see " + logFile + " and the threads at that moment in "
+                        + dumpThreads() + "\n" + tail(40));
+            }
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with code " + process.exitValue()
                         + " before Soglia answered; see " + logFile + "\n" + tail(40));
