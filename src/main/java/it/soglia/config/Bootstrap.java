@@ -59,7 +59,7 @@ public class Bootstrap {
             throw new IllegalStateException("Soglia cannot start: soglia.crypto.key is not the key the authenticator"
                     + " secrets in this database were encrypted with; give every node the key it was first started with");
         }
-        demoAccounts.createIfEnabled();
+        demoAccounts.createOrDisable(); // or disables demo accounts left with public passwords
         bootstrapAdmin.createIfNoAdmin();
         LOG.info("Soglia started; it answers once the deployment ends (\"Soglia is running\")");
     }

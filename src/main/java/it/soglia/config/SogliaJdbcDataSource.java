@@ -19,6 +19,7 @@ public class SogliaJdbcDataSource implements DataSource {
     private String user;
     private String password;
     private volatile DataSource delegate;
+    private volatile H2Files h2Files; // an H2 file database whose files are not yet made owner-only
 
     // Bean properties Payara sets from the @DataSourceDefinition.
     public void setUrl(String url) {
@@ -73,6 +74,10 @@ public class SogliaJdbcDataSource implements DataSource {
     }
 
     private DataSource h2() {
+        h2Files = H2Files.of(url).orElse(null);
+        if (h2Files != null) {
+            h2Files.prepareDirectory();
+        }
         var h2 = new org.h2.jdbcx.JdbcDataSource();
         h2.setURL(url.strip());
         h2.setUser(user);
@@ -94,12 +99,22 @@ public class SogliaJdbcDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return delegate().getConnection();
+        return restrictingFiles(delegate().getConnection());
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return delegate().getConnection(username, password);
+        return restrictingFiles(delegate().getConnection(username, password));
+    }
+
+    /** The first connection to an H2 file database has created its files: owner-only from now on. */
+    private Connection restrictingFiles(Connection connection) {
+        H2Files files = h2Files;
+        if (files != null) {
+            files.restrictFiles();
+            h2Files = null;
+        }
+        return connection;
     }
 
     @Override

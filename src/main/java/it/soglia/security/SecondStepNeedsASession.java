@@ -9,13 +9,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The pages after the password ({@code /code}, {@code /enroll}, the recovery codes, the new password) continue a
+ * The pages after the password ({@code /code}, {@code /enroll}, a recovery code, the new password) continue a
  * sign-in that lives in the session: reached without one, there is nothing to continue, so the browser goes to
  * {@code /login} before Faces builds the page. Built, the page would make a session of its own (its view state and
  * PrimeFaces' nonce live there) for a visitor who never typed a right password.
  */
 @WebFilter(filterName = "secondStepNeedsASession", urlPatterns = {Pages.CODE, Pages.ENROLL, Pages.RECOVERY_CODE,
-        Pages.RECOVERY_CODES, Pages.CHANGE_PASSWORD})
+        Pages.CHANGE_PASSWORD}) // /recovery-codes is for signed-in sessions only: the container already sends it away
 public class SecondStepNeedsASession extends HttpFilter {
 
     @Override

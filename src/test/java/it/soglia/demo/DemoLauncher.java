@@ -24,15 +24,16 @@ public final class DemoLauncher {
 
     private static final int HTTP_PORT = 8080;
     private static final int SMTP_PORT = 3025;
+    private static final int METRICS_PORT = 8090; // the pre-boot file's default (README, "Health and metrics")
 
     private DemoLauncher() {
     }
 
     public static void main(String[] args) throws Exception {
         PrintStream console = System.out;
-        Path data = Path.of(System.getProperty("soglia.demo.dataDir", "data")).toAbsolutePath();
-        Files.createDirectories(data);
+        Path data = privateDirectory(Path.of(System.getProperty("soglia.demo.dataDir", "data")).toAbsolutePath());
         requireFree(HTTP_PORT, "HTTP");
+        requireFree(METRICS_PORT, "metrics");
         requireFree(SMTP_PORT, "SMTP (mail catcher)");
 
         MailCatcher mail = new MailCatcher(SMTP_PORT, console);
@@ -47,7 +48,8 @@ public final class DemoLauncher {
                 Map.of("soglia.db.url", "jdbc:h2:file:" + data.resolve("soglia") + ";TRACE_LEVEL_FILE=0",
                         "soglia.demo.accounts", "true",
                         "soglia.base-url", "http://localhost:" + HTTP_PORT + "/soglia"),
-                Map.of("SOGLIA_CRYPTO_KEY", localKey(data.resolve("soglia-crypto.key"))),
+                Map.of("SOGLIA_CRYPTO_KEY", localKey(data.resolve("soglia-crypto.key")),
+                        PayaraMicroProcess.METRICS_PORT_VARIABLE, Integer.toString(METRICS_PORT)),
                 List.of(Path.of(System.getProperty("soglia.demo.commandFile", "payara-config/demo-postboot.asadmin"))),
                 log, null));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -74,16 +76,28 @@ public final class DemoLauncher {
     }
 
     /**
-     * The demo's own AES key for TOTP secrets, created once and kept next to its database: losing it would make
-     * every enrolled authenticator unreadable.
+     * The demo's data directory (database, key, log), for its owner only: created {@code rwx------}, or made so
+     * when an earlier run left it open to others.
      */
-    private static String localKey(Path file) throws IOException {
+    static Path privateDirectory(Path directory) throws IOException {
+        Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+        return directory;
+    }
+
+    /**
+     * The demo's own AES key for TOTP secrets, created once and kept next to its database: losing it would make
+     * every enrolled authenticator unreadable. The file is created {@code rw-------} (never readable by others, not
+     * even for a moment before a chmod), and made so if an earlier run left it open.
+     */
+    static String localKey(Path file) throws IOException {
         if (!Files.exists(file)) {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, Base64.getEncoder().encodeToString(key));
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         return Files.readString(file).strip();
     }
 

@@ -8,26 +8,41 @@ import it.soglia.testing.SogliaServer;
 import it.soglia.testing.SogliaServerExtension;
 import it.soglia.testing.TestAccount;
 import it.soglia.testing.WebSession;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What a load balancer and a monitoring system see: MicroProfile Health at /health/ready and /health/live, and
- * Soglia's counters among MicroProfile Metrics at /metrics (Payara's endpoints, at the root of the server).
+ * What a load balancer, a monitoring system and an anonymous caller see: MicroProfile Health at /health/ready and
+ * /health/live on the public listener, and Soglia's counters among MicroProfile Metrics at /metrics, served only on
+ * the metrics listener (127.0.0.1, its own port: the pre-boot files of payara-config/).
  */
 @ExtendWith(SogliaServerExtension.class)
 class HealthAndMetricsIT {
 
+    /** The mail check's answer is remembered this long (soglia.health.mail-check-interval's default). */
+    private static final Duration MAIL_CHECK_INTERVAL = Duration.ofSeconds(30);
+
     private final SogliaServer server;
     private final WebSession root;
     private final SignInSteps steps;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     HealthAndMetricsIT(SogliaServer server) {
         this.server = server;
-        this.root = new WebSession(server.baseUrl().replaceFirst("/soglia$", ""));
+        this.root = new WebSession(publicRoot(server));
         this.steps = new SignInSteps(server);
     }
 
@@ -41,23 +56,72 @@ class HealthAndMetricsIT {
     }
 
     @Test
-    void notReadyWhileTheMailServerIsDownButStillAlive() {
+    void notReadyWhileTheMailServerIsDownButStillAliveAndTheAnswerNamesNoHostNorError() {
         server.mail().stop();
         try {
+            server.clock().advance(MAIL_CHECK_INTERVAL.plusSeconds(1)); // the last answer (UP) is stale: asked again
             HttpResponse<String> ready = root.raw("/health/ready");
             HttpResponse<String> live = root.raw("/health/live");
 
             assertThat(ready.statusCode()).isEqualTo(503);
             assertThat(ready.body()).contains(check("soglia-mail", "DOWN"), check("soglia-database", "UP"));
             assertThat(live.statusCode()).isEqualTo(200);
+            assertNamesNothingOfTheServers(ready.body());
         } finally {
             server.mail().start();
         }
+        server.clock().advance(MAIL_CHECK_INTERVAL.plusSeconds(1));
         assertThat(root.raw("/health/ready").statusCode()).isEqualTo(200);
     }
 
     @Test
-    void signInsFailuresAndMailsAreCounted() {
+    void healthNamesNoHostNoDatabaseAndNoData() {
+        for (String path : List.of("/health", "/health/ready", "/health/live")) {
+            HttpResponse<String> answer = root.raw(path);
+
+            assertNamesNothingOfTheServers(answer.body());
+            assertThat(answer.body()).as(path).doesNotContain("\"data\":{\"");
+        }
+    }
+
+    @Test
+    void fiftyReadinessProbesAtOnceOpenAtMostTwoSmtpSessions() throws Exception {
+        server.clock().advance(MAIL_CHECK_INTERVAL.plusSeconds(1)); // whatever was checked before is stale now
+        int before = server.mail().sessionsWithoutMail();
+
+        List<Integer> statuses = new ArrayList<>();
+        ExecutorService probes = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                answers.add(probes.submit(() -> get(publicRoot(server) + "/health/ready").statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+        } finally {
+            probes.shutdown();
+        }
+
+        assertThat(statuses).hasSize(50).containsOnly(200);
+        assertThat(server.mail().sessionsWithoutMail() - before).as("SMTP sessions opened by 50 probes")
+                .isBetween(1, 2);
+    }
+
+    @Test
+    void anonymousCallersOnThePublicListenerGetNoMetrics() throws Exception {
+        HttpResponse<String> anonymous = get(publicRoot(server) + "/metrics");
+        HttpResponse<String> monitoring = get(server.metricsUrl());
+
+        assertThat(anonymous.statusCode()).isEqualTo(404);
+        assertThat(anonymous.body()).doesNotContain("soglia_");
+        assertThat(monitoring.statusCode()).isEqualTo(200);
+        assertThat(monitoring.body()).contains("soglia_sign_ins_total", "soglia_mails_total");
+        assertThat(get(publicRoot(server) + "/metrics/application").body()).doesNotContain("soglia_");
+    }
+
+    @Test
+    void signInsFailuresAndMailsAreCounted() throws Exception {
         double signIns = counter("soglia_sign_ins_total", "");
         double wrongPasswords = counter("soglia_sign_in_failures_total", "step=\"password\"");
         double wrongCodes = counter("soglia_sign_in_failures_total", "step=\"code\"");
@@ -78,19 +142,34 @@ class HealthAndMetricsIT {
         assertThat(counter("soglia_mails_total", "outcome=\"sent\"")).isGreaterThanOrEqualTo(mailsSent + 1);
     }
 
+    private void assertNamesNothingOfTheServers(String body) {
+        assertThat(body).doesNotContain("127.0.0.1", "localhost", Integer.toString(server.mail().port()))
+                .doesNotContainIgnoringCase("h2").doesNotContainIgnoringCase("postgres")
+                .doesNotContainIgnoringCase("smtp").doesNotContain("Exception", "error");
+    }
+
+    private static String publicRoot(SogliaServer server) {
+        return server.baseUrl().replaceFirst("/soglia$", "");
+    }
+
     private static String check(String name, String status) {
         return "{\"name\":\"" + name + "\",\"status\":\"" + status + "\"";
     }
 
-    /** The value of a counter in the Prometheus text of /metrics, by name and one of its tags ("" for none). */
-    private double counter(String name, String tag) {
-        String metrics = root.raw("/metrics").body();
+    private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The value of a counter in the Prometheus text of the metrics listener, by name and one of its tags. */
+    private double counter(String name, String tag) throws Exception {
+        String metrics = get(server.metricsUrl()).body();
         Matcher line = Pattern.compile("(?m)^" + name + "\\{([^}]*)\\} (\\S+)$").matcher(metrics);
         while (line.find()) {
             if (line.group(1).contains("mp_scope=\"application\"") && line.group(1).contains(tag)) {
                 return Double.parseDouble(line.group(2));
             }
         }
-        throw new AssertionError("no counter " + name + " {" + tag + "} in /metrics:\n" + metrics);
+        throw new AssertionError("no counter " + name + " {" + tag + "} in the metrics:\n" + metrics);
     }
 }

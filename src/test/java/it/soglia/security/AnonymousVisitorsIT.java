@@ -39,10 +39,10 @@ class AnonymousVisitorsIT extends PageTest {
             assertAnsweredWithoutSession("/reset?token=x", 200);
             assertAnsweredWithoutSession("/reset?token=" + "A".repeat(43), 200);
             assertAnsweredWithoutSession("/no-such-page", 404);
-            for (String afterThePassword : new String[] {"/code", "/enroll", "/recovery-code", "/recovery-codes",
-                    "/change-password"}) { // nothing to continue without a session: to the sign-in, making none
-                assertAnsweredWithoutSession(afterThePassword, 303);
+            for (String afterThePassword : new String[] {"/code", "/enroll", "/recovery-code", "/change-password"}) {
+                assertAnsweredWithoutSession(afterThePassword, 303); // nothing to continue: to the sign-in, making none
             }
+            assertAnsweredWithoutSession("/recovery-codes", 302); // signed-in only: the container sends it to /login
         }
 
         assertThat(sessions.count()).isLessThanOrEqualTo(before); // none kept behind a missing cookie either

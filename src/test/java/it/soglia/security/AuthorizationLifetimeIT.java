@@ -78,20 +78,13 @@ class AuthorizationLifetimeIT extends PageTest {
         List<Long> othersDisabled = disableEveryOtherAdmin();
         try {
             for (int round = 0; round < 5; round++) {
-                TestAccount first = accounts.create("mutual" + round + "a", "ADMIN", true);
-                TestAccount second = accounts.create("mutual" + round + "b", "ADMIN", true);
-                setEnabledOnlyAdmins(first, second);
-                WebSession firstSession = steps.newSession();
-                steps.enrol(firstSession, first);
-                WebSession secondSession = steps.newSession();
-                steps.enrol(secondSession, second);
-                Page firstForm = firstSession.get("/admin/user?username=" + second.username());
-                Page secondForm = secondSession.get("/admin/user?username=" + first.username());
+                TwoAdmins pair = twoAdminsOnEachOthersPage("mutual" + round);
 
-                List<Page> answers = atOnce(
-                        () -> firstSession.submit(firstForm, "edit", Map.of("role_input", "USER"), "edit:save"),
-                        () -> secondSession.submit(secondForm, "edit", Map.of("role_input", "USER"), "edit:save"));
+                List<Page> answers = atOnce(pair.first().action("edit", Map.of("role_input", "USER"), "edit:save"),
+                        pair.second().action("edit", Map.of("role_input", "USER"), "edit:save"));
 
+                TestAccount first = pair.first().account();
+                TestAccount second = pair.second().account();
                 assertThat(List.of(accounts.column(first, "role"), accounts.column(second, "role")))
                         .as("round %d", round).containsExactlyInAnyOrder("ADMIN", "USER");
                 // one saved; the other refused, or ended first: the winner's change ended the loser's session
@@ -112,19 +105,13 @@ class AuthorizationLifetimeIT extends PageTest {
         List<Long> othersDisabled = disableEveryOtherAdmin();
         try {
             for (int round = 0; round < 5; round++) {
-                TestAccount first = accounts.create("offeach" + round + "a", "ADMIN", true);
-                TestAccount second = accounts.create("offeach" + round + "b", "ADMIN", true);
-                setEnabledOnlyAdmins(first, second);
-                WebSession firstSession = steps.newSession();
-                steps.enrol(firstSession, first);
-                WebSession secondSession = steps.newSession();
-                steps.enrol(secondSession, second);
-                Page firstForm = firstSession.get("/admin/user?username=" + second.username());
-                Page secondForm = secondSession.get("/admin/user?username=" + first.username());
+                TwoAdmins pair = twoAdminsOnEachOthersPage("offeach" + round);
 
-                atOnce(() -> firstSession.submit(firstForm, "user", Map.of(), "user:disable"),
-                        () -> secondSession.submit(secondForm, "user", Map.of(), "user:disable"));
+                atOnce(pair.first().action("user", Map.of(), "user:disable"),
+                        pair.second().action("user", Map.of(), "user:disable"));
 
+                TestAccount first = pair.first().account();
+                TestAccount second = pair.second().account();
                 assertThat(List.of(accounts.column(first, "enabled"), accounts.column(second, "enabled")))
                         .as("round %d", round).containsExactlyInAnyOrder("TRUE", "FALSE");
                 disable(first, second);
@@ -132,6 +119,31 @@ class AuthorizationLifetimeIT extends PageTest {
         } finally {
             enable(othersDisabled);
         }
+    }
+
+    /** An admin signed in, on the page of the other admin of the pair. */
+    private record AdminOnPage(TestAccount account, WebSession session, Page otherAdminsPage) {
+
+        java.util.concurrent.Callable<Page> action(String form, Map<String, String> fields, String button) {
+            return () -> session.submit(otherAdminsPage, form, fields, button);
+        }
+    }
+
+    private record TwoAdmins(AdminOnPage first, AdminOnPage second) {
+    }
+
+    /** Two new admins, the only enabled ones, each signed in and looking at the other's page. */
+    private TwoAdmins twoAdminsOnEachOthersPage(String prefix) {
+        TestAccount first = accounts.create(prefix + "a", "ADMIN", true);
+        TestAccount second = accounts.create(prefix + "b", "ADMIN", true);
+        setEnabledOnlyAdmins(first, second);
+        WebSession firstSession = steps.newSession();
+        steps.enrol(firstSession, first);
+        WebSession secondSession = steps.newSession();
+        steps.enrol(secondSession, second);
+        return new TwoAdmins(
+                new AdminOnPage(first, firstSession, firstSession.get("/admin/user?username=" + second.username())),
+                new AdminOnPage(second, secondSession, secondSession.get("/admin/user?username=" + first.username())));
     }
 
     @SafeVarargs

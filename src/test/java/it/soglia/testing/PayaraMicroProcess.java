@@ -37,13 +37,18 @@ public final class PayaraMicroProcess implements AutoCloseable {
     /** Pre-boot commands of a node of a cluster: sessions copied to the data grid (README, "Two nodes"). */
     public static final Path CLUSTER_PREBOOT_COMMANDS = Path.of("payara-config/preboot.asadmin");
 
+    /** Where the pre-boot files bind the metrics listener (README, "Health and metrics"); 8090 when not given. */
+    public static final String METRICS_PORT_VARIABLE = "SOGLIA_METRICS_PORT";
+
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Path logFile;
+    private final int metricsPort;
 
-    private PayaraMicroProcess(Process process, Path logFile) {
+    private PayaraMicroProcess(Process process, Path logFile, int metricsPort) {
         this.process = process;
         this.logFile = logFile;
+        this.metricsPort = metricsPort;
     }
 
     /**
@@ -89,12 +94,15 @@ public final class PayaraMicroProcess implements AutoCloseable {
         command.addAll(List.of("--prebootcommandfile", options.preBootCommandFile().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(options.environment());
+        // several Payaras of one run (two nodes, a second node on one database) each need a metrics port of their own
+        builder.environment().computeIfAbsent(METRICS_PORT_VARIABLE, name -> Integer.toString(FreePort.find()));
+        int metricsPort = Integer.parseInt(builder.environment().get(METRICS_PORT_VARIABLE));
         try {
             Files.createDirectories(options.logFile().toAbsolutePath().getParent());
             if (!options.postBootCommandFiles().isEmpty()) {
                 command.addAll(List.of("--postbootcommandfile", postBootCommands(options).toString()));
             }
-            PayaraMicroProcess payara = new PayaraMicroProcess(builder.start(), options.logFile());
+            PayaraMicroProcess payara = new PayaraMicroProcess(builder.start(), options.logFile(), metricsPort);
             payara.pumpOutput(options.echo());
             return payara;
         } catch (IOException e) {
@@ -117,6 +125,13 @@ public final class PayaraMicroProcess implements AutoCloseable {
     }
 
     /**
+     * A start that prints nothing for this long before the application answers has hung: a deployment prints a line
+     * every few seconds even on a loaded machine (seen here: HK2 run-level threads of Payara Micro 7.2026.11 waiting on
+     * each other, once in some thirty starts).
+     */
+    private static final Duration SILENT_START = Duration.ofSeconds(75);
+
+    /**
      * Blocks until {@code probe} answers 200, or fails with the reason from the log. (Before the WAR is deployed
      * the HTTP listener already answers, with 404.)
      */
@@ -126,8 +141,18 @@ public final class PayaraMicroProcess implements AutoCloseable {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
+        int linesSeen = lines.size();
+        Instant lastProgress = Instant.now();
         while (Instant.now().isBefore(deadline)) {
             failOnDeploymentError();
+            if (lines.size() != linesSeen) {
+                linesSeen = lines.size();
+                lastProgress = Instant.now();
+            } else if (Instant.now().isAfter(lastProgress.plus(SILENT_START))) {
+                throw new IllegalStateException("Soglia did not answer at " + probe + ": Payara printed nothing for "
+                        + SILENT_START.toSeconds() + " s; see " + logFile + " and the threads at that moment in "
+                        + dumpThreads() + "\n" + tail(40));
+            }
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with code " + process.exitValue()
                         + " before Soglia answered; see " + logFile + "\n" + tail(40));
@@ -156,6 +181,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         return dump;
+    }
+
+    /** The port of the metrics listener on 127.0.0.1 (the pre-boot files' {@value #METRICS_PORT_VARIABLE}). */
+    public int metricsPort() {
+        return metricsPort;
     }
 
     public boolean isAlive() {

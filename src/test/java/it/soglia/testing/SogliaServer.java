@@ -47,8 +47,26 @@ public final class SogliaServer implements AutoCloseable {
         return start(payaraJar, java, work, Map.of());
     }
 
-    /** As {@link #start(Path, Path, Path)}, with settings of the test's own over the usual ones. */
+    /**
+     * As {@link #start(Path, Path, Path)}, with settings of the test's own over the usual ones. A start that hangs
+     * before the application answers is tried once more, on a fresh database and ports ({@link PayaraMicroProcess}
+     * says why it hung and keeps the threads in payara-threads.txt); a deployment that fails is not retried.
+     */
     public static SogliaServer start(Path payaraJar, Path java, Path work, Map<String, String> settings)
+            throws Exception {
+        try {
+            return startOnce(payaraJar, java, work, settings);
+        } catch (IllegalStateException hung) {
+            if (hung.getMessage() == null || !hung.getMessage().startsWith("Soglia did not answer")) {
+                throw hung;
+            }
+            System.out.println("Payara Micro hung while starting; starting it once more: "
+                    + hung.getMessage().lines().findFirst().orElse("")); // CI's log says why the run took longer
+            return startOnce(payaraJar, java, work, settings);
+        }
+    }
+
+    private static SogliaServer startOnce(Path payaraJar, Path java, Path work, Map<String, String> settings)
             throws Exception {
         Files.createDirectories(work);
         TestDatabase database = TestDatabase.start(work.resolve("db"));
@@ -96,6 +114,11 @@ public final class SogliaServer implements AutoCloseable {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** Payara's MicroProfile Metrics as the monitoring reads them: on their own listener, 127.0.0.1 only. */
+    public String metricsUrl() {
+        return "http://127.0.0.1:" + payara.metricsPort() + "/metrics";
     }
 
     public TestClock clock() {

@@ -16,16 +16,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The real SMTP server (GreenMail) that receives every mail Soglia sends during the tests. */
+/**
+ * The real SMTP server (GreenMail) that receives every mail Soglia sends during the tests, behind a relay that counts
+ * the SMTP sessions opened to it (a readiness check is a session that sends no mail).
+ */
 public final class TestMail implements AutoCloseable {
 
     private static final Pattern RESET_LINK = Pattern.compile("https?://\\S+/reset\\?token=[A-Za-z0-9_-]+");
 
     private final int port;
+    private final SessionCountingRelay relay;
     private GreenMail smtp;
 
     public TestMail(int port) {
         this.port = port;
+        this.relay = new SessionCountingRelay(port);
         start();
     }
 
@@ -43,12 +48,23 @@ public final class TestMail implements AutoCloseable {
 
     /** SMTP goes down: Soglia's deliveries fail until {@link #start()}. */
     public synchronized void stop() {
+        relay.stop();
         smtp.stop();
     }
 
     public synchronized void start() {
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        int greenMailPort = FreePort.find();
+        smtp = new GreenMail(new ServerSetup(greenMailPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
+        relay.start(greenMailPort);
+    }
+
+    /**
+     * SMTP sessions that ended without sending a mail (connection checks), since the start of the run; it first waits
+     * until no session is open, so a check that just ended is counted.
+     */
+    public int sessionsWithoutMail() {
+        return relay.sessionsWithoutMail();
     }
 
     /** A received mail, split into what a reader sees. */
@@ -128,6 +144,7 @@ public final class TestMail implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        relay.stop();
         smtp.stop();
     }
 

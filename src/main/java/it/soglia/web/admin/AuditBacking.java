@@ -3,6 +3,8 @@ package it.soglia.web.admin;
 import it.soglia.audit.AuditEvent;
 import it.soglia.audit.AuditQueries;
 import it.soglia.audit.AuditType;
+import it.soglia.web.Messages;
+import it.soglia.web.StepUpBacking;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -27,6 +29,9 @@ public class AuditBacking implements Serializable {
     @Inject
     it.soglia.account.AccountService accounts;
 
+    @Inject
+    StepUpBacking stepUp;
+
     private final LazyDataModel<AuditEvent> events = new Events();
     private String account;
     private AuditType type;
@@ -39,8 +44,15 @@ public class AuditBacking implements Serializable {
         return AuditType.values();
     }
 
-    /** The events the table shows now (its filters), as CSV, newest first. */
+    /**
+     * The events the table shows now (its filters), as CSV, newest first. Like every admin action it needs a recent
+     * sign-in or the password again: the file carries who signed in from where.
+     */
     public void exportCsv() {
+        if (!stepUp.isFresh()) {
+            Messages.error("admin.step-up.needed");
+            return;
+        }
         AuditQueries.Filter current = filter();
         CsvDownload.send("registro.csv", List.of("occurred_at", "type", "actor", "subject", "ip", "user_agent", "detail"),
                 page -> queries.page(current, page * CsvDownload.PAGE, CsvDownload.PAGE, false).stream()

@@ -12,7 +12,9 @@ import java.util.function.IntFunction;
 
 /**
  * Streams a CSV file as the answer to a Faces POST, page by page, so an export of many rows never holds them all in
- * memory. Cells that a spreadsheet would run as a formula are defused with a leading apostrophe (CSV injection).
+ * memory. Cells that a spreadsheet would run as a formula are defused with a leading apostrophe (CSV injection):
+ * those starting with {@code = + - @}, their full-width forms (which spreadsheets fold to the ASCII ones), a tab or a
+ * line break, also after leading whitespace such as a no-break space, which spreadsheets skip before a formula.
  */
 final class CsvDownload {
 
@@ -60,11 +62,34 @@ final class CsvDownload {
         out.write("\r\n");
     }
 
+    /** What a spreadsheet may read as the start of a formula: ASCII and full-width = + - @, tab, CR, LF. */
+    private static final String FORMULA_STARTS = "=+-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20";
+
     static String cell(String value) {
         if (value == null) {
             return "";
         }
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        String safe = startsLikeAFormula(value) ? "'" + value : value;
         return "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+
+    /** After any leading whitespace (spaces, no-break spaces, ideographic spaces …), a formula start. */
+    private static boolean startsLikeAFormula(String value) {
+        int i = 0;
+        while (i < value.length()) {
+            int c = value.codePointAt(i);
+            if (FORMULA_STARTS.indexOf(c) >= 0) {
+                return true;
+            }
+            if (!isBlank(c)) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return false;
+    }
+
+    private static boolean isBlank(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF' || c == '\u200B';
     }
 }

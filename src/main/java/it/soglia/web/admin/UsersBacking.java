@@ -125,8 +125,15 @@ public class UsersBacking implements Serializable {
         return new AccountQuery(searchText, role, twoFactorState, lockedOnly ? Boolean.TRUE : null, enabled);
     }
 
-    /** The users the table shows now (search and filters), as CSV. */
+    /**
+     * The users the table shows now (search and filters), as CSV. Like every admin action it needs a recent sign-in
+     * or the password again: the file carries every account's email and last address.
+     */
     public void exportCsv() {
+        if (!stepUp.isFresh()) {
+            Messages.error("admin.step-up.needed");
+            return;
+        }
         AccountQuery query = currentQuery();
         CsvDownload.send("utenti.csv", List.of("username", "name", "email", "role", "enabled", "two_factor",
                         "enrolled_at", "code_locked_until", "last_sign_in_at", "last_sign_in_ip"),
