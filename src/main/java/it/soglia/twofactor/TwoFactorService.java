@@ -63,6 +63,9 @@ public class TwoFactorService {
     @Inject
     Throttling throttling;
 
+    @Inject
+    jakarta.enterprise.event.Event<SecondFactorResetDone> resets; // the metrics count resets by cause
+
     /**
      * A new secret for an authenticator not yet confirmed, encrypted for the caller to keep (in the session) until
      * the first code confirms it. Nothing is stored: reloading the page shows the kept one.
@@ -301,6 +304,7 @@ public class TwoFactorService {
                 .executeUpdate();
         audit.record(AuditType.TWO_FACTOR_RESET, actor, account.getUsername(), origin,
                 "by " + cause + (reason == null || reason.isBlank() ? "" : ": " + reason));
+        resets.fire(new SecondFactorResetDone(cause));
         notifications.twoFactorReset(account, cause, now, origin);
     }
 

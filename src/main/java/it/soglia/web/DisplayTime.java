@@ -28,6 +28,21 @@ public class DisplayTime {
                 .withLocale(locale).withZone(zone).format(instant);
     }
 
+    /**
+     * For files (the CSV exports): {@code 2026-12-04 21:05:03} in the configured time zone, whatever the reader's
+     * language, so that spreadsheets read it as a date and rows sort by it as text; empty for "never".
+     */
+    public String forFiles(Instant instant) {
+        return instant == null ? "" : FILES.withZone(zone).format(instant);
+    }
+
+    /** The configured time zone, as the export headers name it ("Europe/Rome"). */
+    public String zoneName() {
+        return zone.getId();
+    }
+
+    private static final DateTimeFormatter FILES = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+
     /** A time of day only (for "locked until 14:30"). */
     public String time(Instant instant) {
         var locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();

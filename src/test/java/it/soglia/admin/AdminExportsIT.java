@@ -8,6 +8,10 @@ import it.soglia.testing.WebSession;
 import it.soglia.testing.WebSession.Page;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +36,7 @@ class AdminExportsIT extends PageTest {
             assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
             assertThat(refused.headers().firstValue("Content-Disposition")).isEmpty();
             assertThat(refused.body()).contains("inserisci di nuovo la tua password prima di questa azione")
-                    .doesNotContain("\"username\";\"name\"", "\"occurred_at\";\"type\""); // no CSV header row
+                    .doesNotContain("\"Nome utente\";\"Nome\"", "\"Data e ora"); // no CSV header row
         }
 
         assertThat(users.has("stepup")).isTrue();
@@ -43,6 +47,36 @@ class AdminExportsIT extends PageTest {
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         assertThat(csv.body()).contains(user.email());
         HttpResponse<String> log = admin.submitRaw(confirmed, "audit", Map.of(), "audit:export");
-        assertThat(log.body()).startsWith("\uFEFF\"occurred_at\"");
+        assertThat(log.body()).startsWith("\uFEFF\"Data e ora (Europe/Rome)\"");
+    }
+
+    /**
+     * What an auditor opens in a spreadsheet: the columns and the values in the admin's language (no AuditType or
+     * enum constants), times in soglia.time-zone (Europe/Rome in the tests) as date and time, not UTC instants.
+     */
+    @Test
+    void theExportsSpeakTheAdminsLanguageWithTimesInTheConfiguredZone() {
+        TestAccount user = accounts.create("csvlabels");
+        steps.enrol(steps.newSession(), user);
+        TestAccount adminAccount = accounts.create("csvlabels-admin", "ADMIN", true);
+        WebSession admin = steps.newSession();
+        steps.enrol(admin, adminAccount);
+        Instant exported = server.clock().now();
+
+        String users = admin.submitRaw(admin.get("/admin/users"), "users", Map.of(), "users:export").body();
+        String audit = admin.submitRaw(admin.get("/admin/audit"), "audit", Map.of(), "audit:export").body();
+
+        assertThat(users).startsWith("\uFEFF\"Nome utente\";\"Nome\";\"Email\";\"Ruolo\";\"Stato\";"
+                        + "\"Autenticazione a due fattori\";\"App collegata il (Europe/Rome)\"")
+                .contains("\"" + user.username() + "\"", "\"Utente\"", "\"Amministratore\"", "\"Attivo\"",
+                        "\"Attiva\"")
+                .doesNotContain("\"USER\"", "\"ADMIN\"", "\"ACTIVE\"", "\"true\"");
+        assertThat(audit).startsWith("\uFEFF\"Data e ora (Europe/Rome)\";\"Evento\";\"Eseguito da\";\"Account\"")
+                .contains("\"Accesso: password corretta\"", "\"App di autenticazione collegata\"")
+                .doesNotContain("SIGN_IN_PASSWORD_OK", "TWO_FACTOR_ENROLLED")
+                .doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d"); // no ISO instants in UTC
+        DateTimeFormatter rome = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(ZoneId.of("Europe/Rome"));
+        assertThat(List.of(rome.format(exported), rome.format(exported.minusSeconds(60)))) // the admin's enrolment
+                .anySatisfy(minute -> assertThat(audit).contains("\"" + minute + ":"));
     }
 }

@@ -291,7 +291,8 @@ class AdminIT extends PageTest {
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         assertThat(csv.body()).contains("\"" + user.username() + "\"").contains("\"'=HYPERLINK(");
         var audit = admin.submitRaw(admin.get("/admin/audit"), "audit", Map.of(), "audit:export");
-        assertThat(audit.body()).startsWith("\uFEFF\"occurred_at\"").contains("TWO_FACTOR_ENROLLED");
+        assertThat(audit.body()).startsWith("\uFEFF\"Data e ora (Europe/Rome)\"")
+                .contains("\"App di autenticazione collegata\"");
     }
 
     @Test

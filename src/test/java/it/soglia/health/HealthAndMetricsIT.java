@@ -8,6 +8,7 @@ import it.soglia.testing.SogliaServer;
 import it.soglia.testing.SogliaServerExtension;
 import it.soglia.testing.TestAccount;
 import it.soglia.testing.WebSession;
+import it.soglia.testing.WebSession.Page;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -140,6 +142,35 @@ class HealthAndMetricsIT {
         assertThat(counter("soglia_sign_in_failures_total", "step=\"password\"")).isEqualTo(wrongPasswords + 1);
         assertThat(counter("soglia_sign_in_failures_total", "step=\"code\"")).isEqualTo(wrongCodes + 1);
         assertThat(counter("soglia_mails_total", "outcome=\"sent\"")).isGreaterThanOrEqualTo(mailsSent + 1);
+    }
+
+    @Test
+    void eachKindOfResetHasItsOwnCounter() throws Exception {
+        double redeemed = counter("soglia_resets_redeemed_total", "");
+        double byAdmin = counter("soglia_resets_by_admin_total", "");
+        double fromProfile = counter("soglia_resets_from_profile_total", "");
+        TestAccount byLink = server.accounts().create("metricslink");
+        TestAccount reset = server.accounts().create("metricsadminreset");
+        TestAccount own = server.accounts().create("metricsownreset");
+        TestAccount admin = server.accounts().create("metricsresetadmin", "ADMIN", true);
+        steps.enrol(steps.newSession(), byLink);
+        steps.enrol(steps.newSession(), reset);
+        WebSession owner = steps.newSession();
+        steps.enrol(owner, own);
+        WebSession adminSession = steps.newSession();
+        steps.enrol(adminSession, admin);
+
+        steps.askResetLink(steps.newSession(), byLink, byLink.email());
+        steps.redeem(steps.newSession(), server.mail().awaitResetLink(byLink.email()).resetPath());
+        Page user = adminSession.get("/admin/user?username=" + reset.username());
+        adminSession.submit(user, "user", Map.of("reason", "metriche"), "user:confirmReset");
+        owner.submit(owner.get("/profile"), "profile", Map.of(), "profile:confirmReset");
+
+        assertThat(counter("soglia_resets_redeemed_total", "")).isEqualTo(redeemed + 1); // the mailed link only
+        assertThat(counter("soglia_resets_by_admin_total", "")).isEqualTo(byAdmin + 1);
+        assertThat(counter("soglia_resets_from_profile_total", "")).isEqualTo(fromProfile + 1);
+        assertThat(server.accounts().auditTypes(reset)).contains("TWO_FACTOR_RESET");
+        assertThat(server.accounts().auditTypes(own)).contains("TWO_FACTOR_RESET");
     }
 
     private void assertNamesNothingOfTheServers(String body) {

@@ -32,6 +32,12 @@ public class AuditBacking implements Serializable {
     @Inject
     StepUpBacking stepUp;
 
+    @Inject
+    it.soglia.web.DisplayTime time;
+
+    @Inject
+    AuditLabels labels;
+
     private final LazyDataModel<AuditEvent> events = new Events();
     private String account;
     private AuditType type;
@@ -54,11 +60,15 @@ public class AuditBacking implements Serializable {
             return;
         }
         AuditQueries.Filter current = filter();
-        CsvDownload.send("registro.csv", List.of("occurred_at", "type", "actor", "subject", "ip", "user_agent", "detail"),
+        CsvDownload.send(Messages.text("csv.audit.file"), List.of(Messages.text("csv.audit.occurred-at",
+                        time.zoneName()), Messages.text("csv.audit.type"), Messages.text("csv.audit.actor"),
+                        Messages.text("csv.audit.subject"), Messages.text("csv.audit.ip"),
+                        Messages.text("csv.audit.user-agent"), Messages.text("csv.audit.detail")),
                 page -> queries.page(current, page * CsvDownload.PAGE, CsvDownload.PAGE, false).stream()
-                        .map(e -> List.of(e.getOccurredAt().toString(), e.getType().name(), UsersBacking.nz(e.getActor()),
-                                UsersBacking.nz(e.getSubject()), UsersBacking.nz(e.getIp()),
-                                UsersBacking.nz(e.getUserAgent()), UsersBacking.nz(e.getDetail())))
+                        .map(e -> List.of(time.forFiles(e.getOccurredAt()), labels.type(e.getType()),
+                                UsersBacking.nz(e.getActor()), UsersBacking.nz(e.getSubject()),
+                                UsersBacking.nz(e.getIp()), UsersBacking.nz(e.getUserAgent()),
+                                UsersBacking.nz(e.getDetail())))
                         .toList());
     }
 

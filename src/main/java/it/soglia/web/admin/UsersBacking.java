@@ -47,6 +47,9 @@ public class UsersBacking implements Serializable {
     @Inject
     it.soglia.web.StepUpBacking stepUp;
 
+    @Inject
+    it.soglia.web.DisplayTime time;
+
     private final LazyDataModel<Account> users = new Users();
     private Role role;
     private TwoFactorState twoFactorState;
@@ -135,17 +138,20 @@ public class UsersBacking implements Serializable {
             return;
         }
         AccountQuery query = currentQuery();
-        CsvDownload.send("utenti.csv", List.of("username", "name", "email", "role", "enabled", "two_factor",
-                        "enrolled_at", "code_locked_until", "last_sign_in_at", "last_sign_in_ip"),
+        String zone = time.zoneName();
+        CsvDownload.send(Messages.text("csv.users.file"), List.of(Messages.text("csv.users.username"),
+                        Messages.text("csv.users.name"), Messages.text("csv.users.email"), Messages.text("csv.users.role"),
+                        Messages.text("csv.users.status"), Messages.text("csv.users.two-factor"),
+                        Messages.text("csv.users.enrolled-at", zone), Messages.text("csv.users.code-locked-until", zone),
+                        Messages.text("csv.users.last-sign-in-at", zone), Messages.text("csv.users.last-sign-in-ip")),
                 page -> directory.page(query, page * CsvDownload.PAGE, CsvDownload.PAGE, null, true).stream()
-                        .map(a -> List.of(a.getUsername(), a.getDisplayName(), nz(a.getEmail()), a.getRole().name(),
-                                String.valueOf(a.isEnabled()), a.getTwoFactorState().name(), iso(a.getTotpEnrolledAt()),
-                                iso(a.getCodeLockedUntil()), iso(a.getLastSignInAt()), nz(a.getLastSignInIp())))
+                        .map(a -> List.of(a.getUsername(), a.getDisplayName(), nz(a.getEmail()),
+                                Messages.text("role." + a.getRole().name()),
+                                Messages.text(a.isEnabled() ? "admin.users.enabled" : "admin.users.disabled"),
+                                Messages.text("two-factor." + a.getTwoFactorState().name()),
+                                time.forFiles(a.getTotpEnrolledAt()), time.forFiles(a.getCodeLockedUntil()),
+                                time.forFiles(a.getLastSignInAt()), nz(a.getLastSignInIp())))
                         .toList());
-    }
-
-    static String iso(java.time.Instant instant) {
-        return instant == null ? "" : instant.toString();
     }
 
     static String nz(String value) {
