@@ -112,6 +112,14 @@ class PayaraServerIT {
                         + ".protocol.http-listener-1.http.cookie-same-site-value=Lax");
                 asadmin.run(Map.of(), "--port", admin, "set", "configs.config.server-config.network-config.protocols"
                         + ".protocol.http-listener-1.http.cookie-same-site-enabled=true");
+                int metricsPort = FreePort.find();
+                asadmin.run(Map.of(), "--port", admin, "create-virtual-server", "--hosts", "localhost",
+                        "--networklisteners", "soglia-metrics-listener", "soglia-metrics");
+                asadmin.run(Map.of(), "--port", admin, "create-http-listener", "--listeneraddress", "127.0.0.1",
+                        "--listenerport", Integer.toString(metricsPort), "--default-virtual-server", "soglia-metrics",
+                        "soglia-metrics-listener");
+                asadmin.run(Map.of(), "--port", admin, "set",
+                        "configs.config.server-config.microprofile-metrics-configuration.virtual-servers=soglia-metrics");
                 asadmin.run(Map.of(), "--port", admin, "deploy", "--contextroot", "soglia", "soglia.war");
 
                 Path serverLog = domainDir.resolve("logs/server.log");
@@ -135,6 +143,10 @@ class PayaraServerIT {
                         Codes.code(totpKey, clock.now(), 1));
                 assertThat(profile.path()).isEqualTo("/soglia/profile");
                 assertThat(mail.awaitContaining(account.email(), "app di autenticazione").subject()).isNotBlank();
+
+                assertThat(status(URI.create("http://127.0.0.1:" + httpPort + "/metrics"))).isEqualTo(404);
+                assertThat(body(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")))
+                        .contains("soglia_resets_redeemed_total");
 
                 // README's upgrade: the same command with --force; nothing to migrate, and the log says the version
                 int logLength = Files.readString(serverLog).length();
@@ -231,6 +243,16 @@ class PayaraServerIT {
             Thread.sleep(250);
         }
         throw new AssertionError(page + " did not answer 200 within 2 minutes; see " + serverLog);
+    }
+
+    private static int status(URI uri) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String body(URI uri) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static Path unzipRelease(Path zip, Path work) throws IOException {
