@@ -238,7 +238,12 @@ public class TwoFactorService {
         }
         String why = purpose == null ? "" : purpose + ": ";
         if (step.isPresent()) { // a right code used again: whoever typed it may have seen the owner's (ASVS 2.8.5)
-            notifications.codeReused(account, now, origin);
+            if (purpose == null) {
+                // At a sign-in it is mailed. In a proof on the profile the session is signed in and its password was
+                // just typed right: that is the owner typing again the code they signed in with (the page says it
+                // does not count twice), and a showing of the key that follows is mailed anyway.
+                notifications.codeReused(account, now, origin);
+            }
             return countFailure(account, now, origin, why + "code already used");
         }
         return countFailure(account, now, origin, why + "wrong code");

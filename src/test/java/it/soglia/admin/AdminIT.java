@@ -44,6 +44,24 @@ class AdminIT extends PageTest {
         assertThat(enrol.path()).isEqualTo("/soglia/enroll");
     }
 
+    /** Post-redirect-get: reloading the page after an action shows the account again, it does not act twice. */
+    @Test
+    void afterAnActionTheUsersPageIsShownAfreshSoAReloadDoesNotRepeatIt() {
+        TestAccount user = accounts.create("reloaded");
+        steps.enrol(steps.newSession(), user);
+        WebSession admin = signedInAdmin();
+
+        Page after = admin.submit(admin.get("/admin/user?username=" + user.username()), "user", Map.of(),
+                "user:confirmReset");
+
+        assertThat(after.uri().getPath() + "?" + after.uri().getQuery())
+                .isEqualTo("/soglia/admin/user?username=" + user.username());
+        assertThat(after.messages()).contains("reimpostata"); // carried over the redirect
+        Page reloaded = admin.get("/admin/user?username=" + user.username());
+        assertThat(reloaded.messages()).isEmpty();
+        assertThat(accounts.auditTypes(user).stream().filter("TWO_FACTOR_RESET"::equals).count()).isEqualTo(1);
+    }
+
     @Test
     void resettingAUserWhoNeverEnrolledChangesNothingAndSendsNoMail() {
         TestAccount user = accounts.create("neverenrolled");

@@ -9,6 +9,7 @@ import it.soglia.throttle.Throttling;
 import it.soglia.twofactor.ResetCause;
 import it.soglia.twofactor.TwoFactorService;
 import it.soglia.web.Messages;
+import it.soglia.web.Navigation;
 import it.soglia.web.StepUpBacking;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -91,8 +92,7 @@ public class UserBacking implements Serializable {
             Messages.error("admin.user.save." + refusal.get());
             return;
         }
-        reload();
-        Messages.info("admin.user.save.done", account.getUsername());
+        done("admin.user.save.done");
     }
 
     public void resetTwoFactor() {
@@ -110,15 +110,13 @@ public class UserBacking implements Serializable {
         }
         twoFactor.reset(account.getId(), ResetCause.ADMIN, admin(), why, Origins.of(request()));
         reason = null;
-        reload();
-        Messages.info("admin.user.reset.done", account.getUsername());
+        done("admin.user.reset.done");
     }
 
     public void unlock() {
         if (allowed()) {
             administration.unlockCodeStep(account.getId(), admin(), Origins.of(request()));
-            reload();
-            Messages.info("admin.user.unlock.done", account.getUsername());
+            done("admin.user.unlock.done");
         }
     }
 
@@ -132,8 +130,7 @@ public class UserBacking implements Serializable {
                     ? "admin.user.disable.last-admin" : "admin.user.disable.self");
             return;
         }
-        reload();
-        Messages.info(account.isEnabled() ? "admin.user.enable.done" : "admin.user.disable.done", account.getUsername());
+        done(account.isEnabled() ? "admin.user.disable.done" : "admin.user.enable.done"); // as it was before the change
     }
 
     public boolean isSelf() {
@@ -162,8 +159,15 @@ public class UserBacking implements Serializable {
         return true;
     }
 
-    private void reload() {
-        account = accounts.find(account.getId()).orElseThrow();
+    /**
+     * Says what was done and shows the page afresh by a GET (post-redirect-get): reloading the page then shows the
+     * account again instead of sending the action once more.
+     */
+    private void done(String messageKey) {
+        Messages.info(messageKey, account.getUsername());
+        Messages.keepAcrossRedirect();
+        Navigation.redirect("/admin/user?username="
+                + java.net.URLEncoder.encode(account.getUsername(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private String admin() {
