@@ -91,6 +91,8 @@ class PayaraServerIT {
             environment.put("SOGLIA_SMTP_STARTTLS", "false");
             environment.put("SOGLIA_MAIL_FROM", "soglia@example.test");
             environment.put("SOGLIA_MAIL_POLL_INTERVAL", "PT0.5S");
+            int metricsPort = FreePort.find();
+            environment.put("SOGLIA_METRICS_PORT", Integer.toString(metricsPort)); // 8090 may be taken here
 
             asadmin.run(Map.of(), "create-domain", "--portbase", Integer.toString(portBase), "--nopassword=true",
                     DOMAIN);
@@ -106,20 +108,7 @@ class PayaraServerIT {
                         "payara-config/postgresql-pool.asadmin");
                 asadmin.run(Map.of(), "--port", admin, "set",
                         "resources.jdbc-connection-pool.soglia-postgresql.property.password=${ALIAS=soglia-db}");
-                asadmin.run(Map.of(), "--port", admin, "create-system-properties",
-                        "soglia.db.jndi-name=jdbc/soglia");
-                asadmin.run(Map.of(), "--port", admin, "set", "configs.config.server-config.network-config.protocols"
-                        + ".protocol.http-listener-1.http.cookie-same-site-value=Lax");
-                asadmin.run(Map.of(), "--port", admin, "set", "configs.config.server-config.network-config.protocols"
-                        + ".protocol.http-listener-1.http.cookie-same-site-enabled=true");
-                int metricsPort = FreePort.find();
-                asadmin.run(Map.of(), "--port", admin, "create-virtual-server", "--hosts", "localhost",
-                        "--networklisteners", "soglia-metrics-listener", "soglia-metrics");
-                asadmin.run(Map.of(), "--port", admin, "create-http-listener", "--listeneraddress", "127.0.0.1",
-                        "--listenerport", Integer.toString(metricsPort), "--default-virtual-server", "soglia-metrics",
-                        "soglia-metrics-listener");
-                asadmin.run(Map.of(), "--port", admin, "set",
-                        "configs.config.server-config.microprofile-metrics-configuration.virtual-servers=soglia-metrics");
+                asadmin.run(Map.of(), "--port", admin, "multimode", "--file", "payara-config/server.asadmin");
                 asadmin.run(Map.of(), "--port", admin, "deploy", "--contextroot", "soglia", "soglia.war");
 
                 Path serverLog = domainDir.resolve("logs/server.log");
