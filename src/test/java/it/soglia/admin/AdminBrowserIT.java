@@ -35,6 +35,9 @@ class AdminBrowserIT extends BrowserTest {
         browser.search("users:table:globalFilter", "usersTable", user.username());
         browser.waitUntil(d -> d.findElements(By.cssSelector("[id='users:table_data'] tr")).size() == 1
                 && d.findElement(By.id("users:table_data")).getText().contains(user.username()));
+        browser.assertNoClippedCells("users:table");
+        assertThat(browser.byId("nav-users").getAttribute("aria-current")).isEqualTo("page");
+        assertThat(browser.byId("nav-profile").getAttribute("aria-current")).isNull();
         browser.screenshot("20-admin-users-search");
 
         browser.search("users:table:globalFilter", "usersTable", "");
@@ -67,8 +70,12 @@ class AdminBrowserIT extends BrowserTest {
         browser.waitUntil(d -> d.findElement(By.id("audit:table_data")).getText().contains("Autenticazione a due fattori reimpostata")
                 && d.findElements(By.cssSelector("[id='audit:table_data'] tr")).stream()
                         .allMatch(row -> row.getText().contains(user.username()))); // the filter really applies
-        assertThat(browser.byId("audit:table_data").getText()).contains("by ADMIN: nuovo telefono")
-                .contains(admin.username()).doesNotContain("TWO_FACTOR_RESET");
+        assertThat(browser.byId("audit:table_data").getText()).contains("da un amministratore: nuovo telefono")
+                .contains(admin.username()).doesNotContain("TWO_FACTOR_RESET").doesNotContain("by ADMIN");
+        assertThat(browser.byId("nav-audit").getAttribute("aria-current")).isEqualTo("page"); // the current section
+        assertThat(browser.byId("nav-users").getAttribute("aria-current")).isNull();
+        browser.assertNoClippedCells("audit:table");
+        browser.assertRowsAtMostTwoLinesHigh("audit:table");
         // the browser in a few words, the whole User-Agent on hover
         var browserCell = browser.driver().findElement(By.cssSelector("[id='audit:table_data'] tr td.soglia-ua span.soglia-browser"));
         assertThat(browserCell.getText()).isEqualTo("Chrome su Linux");
@@ -77,6 +84,34 @@ class AdminBrowserIT extends BrowserTest {
 
         var again = steps.newSession();
         assertThat(steps.password(again, user.username(), user.password()).path()).isEqualTo("/soglia/enroll");
+    }
+
+    /** On a phone the header folds behind a menu button; every admin page fits the screen (Browser.screenshot). */
+    @Test
+    void onAPhoneTheHeaderFoldsIntoAMenuButton() {
+        TestAccount admin = server.accounts().create("phoneadmin", "ADMIN", true);
+        signInAndEnrol(admin);
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.visit("/admin/audit");
+        assertThat(browser.isVisible("nav-toggle")).isTrue();
+        assertThat(browser.isVisible("logout")).isFalse();
+        browser.assertFitsTheScreen("audit on a phone");
+        browser.screenshot("26-admin-phone-menu-closed");
+        browser.byId("nav-toggle").click();
+        browser.waitUntil(d -> browser.isVisible("logout"));
+        assertThat(browser.byId("nav-toggle").getAttribute("aria-expanded")).isEqualTo("true");
+        browser.assertFitsTheScreen("audit on a phone, menu open");
+        browser.screenshot("27-admin-phone-menu-open");
+        browser.clickAndWaitFor("nav-mails", "/admin/mails");
+        browser.screenshot("28-admin-mails");
+        browser.visit("/admin/user?username=" + admin.username());
+        browser.byId("user:reset2fa").click();
+        browser.waitUntil(d -> browser.isVisible("user:confirmReset"));
+        browser.assertDialogFitsAPhone("user:confirmResetDialog");
+        browser.screenshot("29-admin-phone-dialog");
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        assertThat(browser.isVisible("nav-toggle")).isFalse();
+        assertThat(browser.isVisible("logout")).isTrue();
     }
 
     @Test
@@ -92,11 +127,18 @@ class AdminBrowserIT extends BrowserTest {
         browser.type("create:displayName", "Nuovo Utente");
         browser.type("create:email", username + "@example.test");
         browser.screenshot("24-admin-create-user");
+        browser.assertDialogFitsAPhone("createDialog");
         browser.byId("create:submit").click();
-        browser.waitUntil(d -> browser.messages().contains("Password iniziale"));
-        String message = browser.messages();
-        String password = message.substring(message.indexOf("Password iniziale: ") + 19).split(" ")[0];
+        browser.waitUntil(d -> browser.isVisible("initial-password"));
+        assertThat(browser.messages()).contains("Utente " + username + " creato.");
+        String password = browser.byId("initial-password").getText();
+        assertThat(password).hasSize(16).doesNotContain(" ");
+        assertThat(browser.byId("initial-password").getCssValue("font-family")).containsIgnoringCase("mono");
+        assertThat(browser.isVisible("copy-initial-password")).isTrue();
+        browser.assertNoClippedCells("users:table");
         browser.screenshot("25-admin-user-created");
+        browser.byId("close-initial-password").click(); // shown until the admin closes it
+        browser.waitUntil(d -> !browser.isVisible("initial-password"));
 
         var steps = new SignInSteps(server);
         var session = steps.newSession();

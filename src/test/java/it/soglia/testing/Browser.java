@@ -19,11 +19,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium driven by Selenium, headless, in Italian like an office browser here. Screenshots go to
- * {@code target/screenshots}.
+ * {@code target/screenshots}: each one at the window's width and again at a phone's (390 px, name ending
+ * {@code -390}). Every page the test reaches (each navigation, each screenshot, at both widths) is checked with
+ * axe-core, and at 390 px for horizontal overflow; a violation fails the test where it shows.
  */
 public final class Browser implements AutoCloseable {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** A phone's viewport: no page may be wider than this. */
+    public static final int PHONE_WIDTH = 390;
+    private static final int PHONE_HEIGHT = 844;
 
     private final ChromeDriver driver;
     private final String baseUrl;
@@ -70,6 +75,7 @@ public final class Browser implements AutoCloseable {
 
     public void visit(String path) {
         driver.get(baseUrl + path);
+        checkPageOnce();
     }
 
     public String path() {
@@ -108,6 +114,17 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlMatches(".*" + expectedPath + "([?#].*)?$"));
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "complete".equals(
                 driver.executeScript("return document.readyState")));
+        checkPageOnce();
+    }
+
+    /** axe-core on a page reached by navigation, once per document (a screenshot checks again what it shows). */
+    private void checkPageOnce() {
+        if (!"complete".equals(driver.executeScript("return document.readyState"))
+                || Boolean.TRUE.equals(driver.executeScript("return window.__sogliaAxeChecked === true"))) {
+            return;
+        }
+        Accessibility.assertNoViolations(driver);
+        driver.executeScript("window.__sogliaAxeChecked = true");
     }
 
     /** Waits until {@code condition} holds (PrimeFaces Ajax updates land asynchronously). */
@@ -175,8 +192,119 @@ public final class Browser implements AutoCloseable {
         return found.isEmpty() ? "" : found.get(0).getText();
     }
 
-    /** Saves what the user sees as {@code target/screenshots/<name>.png}. */
+    /**
+     * Saves what the user sees as {@code target/screenshots/<name>.png}, and as a phone shows it in
+     * {@code <name>-390.png}; both are checked with axe-core, and the phone's must not be wider than its screen.
+     * The window gets its size back afterwards.
+     */
     public Path screenshot(String name) {
+        Path target = save(name);
+        Accessibility.assertNoViolations(driver);
+        if (driver.manage().window().getSize().getWidth() > PHONE_WIDTH) {
+            org.openqa.selenium.Dimension size = driver.manage().window().getSize();
+            try {
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension(PHONE_WIDTH, PHONE_HEIGHT));
+                waitUntil(d -> PHONE_WIDTH >= ((Number) d.executeScript("return window.innerWidth")).intValue());
+                save(name + "-" + PHONE_WIDTH);
+                assertFitsTheScreen(name);
+                Accessibility.assertNoViolations(driver);
+            } finally {
+                driver.manage().window().setSize(size);
+            }
+        } else {
+            assertFitsTheScreen(name);
+        }
+        return target;
+    }
+
+    /** What axe-core finds wrong on the page as it is now (rule, impact, elements), one a line; empty if nothing. */
+    public String accessibilityViolations() {
+        return Accessibility.violations(driver);
+    }
+
+    /** Nothing to scroll sideways: the page is no wider than the part of the window it is drawn in. */
+    public void assertFitsTheScreen(String where) {
+        Number page = (Number) driver.executeScript("return document.documentElement.scrollWidth");
+        Number screen = (Number) driver.executeScript("return document.documentElement.clientWidth");
+        Number window = (Number) driver.executeScript("return window.innerWidth");
+        if (page.intValue() > screen.intValue()) {
+            String problem = (where + " (" + path() + ") is " + page + " px wide in a window " + window
+                    + " px wide (" + screen + " px without the scroll bar): it scrolls sideways. Widest elements: "
+                    + driver.executeScript("var w = document.documentElement.clientWidth, out = [];"
+                    + " document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
+                    + " if (r.right > w + 1) out.push((e.id ? '#' + e.id : e.tagName.toLowerCase() + '.' + e.className)"
+                    + " + ' ' + Math.round(r.right)); }); return out.slice(0, 8).join(', ');"));
+            if (Boolean.getBoolean("soglia.it.axe.reportOnly")) {
+                System.out.println("WIDTH " + problem);
+                return;
+            }
+            throw new AssertionError(problem);
+        }
+    }
+
+    /** No cell of the table hides part of its text (clipped, or cut with an ellipsis without a title to hover). */
+    public void assertNoClippedCells(String tableId) {
+        Object clipped = driver.executeScript("""
+                var out = [];
+                document.getElementById(arguments[0]).querySelectorAll('td, th').forEach(function (cell) {
+                    [cell].concat(Array.from(cell.querySelectorAll('*'))).forEach(function (e) {
+                        if (e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0
+                                && getComputedStyle(e).overflowX !== 'visible' && !e.title) {
+                            out.push(e.tagName + ' "' + e.textContent.trim() + '" ' + e.scrollWidth + '>' + e.clientWidth);
+                        }
+                    });
+                });
+                return out.join('; ');""", tableId);
+        if (!String.valueOf(clipped).isEmpty()) {
+            throw new AssertionError("clipped cells in " + tableId + ": " + clipped);
+        }
+    }
+
+    /** Each row of the table is at most two lines of its text high. */
+    public void assertRowsAtMostTwoLinesHigh(String tableId) {
+        Object tall = driver.executeScript("""
+                var out = [];
+                document.getElementById(arguments[0] + '_data').querySelectorAll('tr').forEach(function (row) {
+                    var cell = row.querySelector('td'); if (!cell) return;
+                    var line = parseFloat(getComputedStyle(cell).lineHeight) || parseFloat(getComputedStyle(cell).fontSize) * 1.5;
+                    var padding = parseFloat(getComputedStyle(cell).paddingTop) + parseFloat(getComputedStyle(cell).paddingBottom);
+                    if (row.getBoundingClientRect().height > 2 * line + padding + 4) out.push(row.textContent.trim().slice(0, 60)
+                        + ' (' + Math.round(row.getBoundingClientRect().height) + ' px, line ' + line + ')');
+                });
+                return out.join('; ');""", tableId);
+        if (!String.valueOf(tall).isEmpty()) {
+            throw new AssertionError("rows more than two lines high in " + tableId + ": " + tall);
+        }
+    }
+
+    /**
+     * The open dialog, at a phone's width, lies inside the screen, and its close button on the title's first line.
+     * Resizes the window to {@link #PHONE_WIDTH} and back.
+     */
+    public void assertDialogFitsAPhone(String dialogId) {
+        org.openqa.selenium.Dimension size = driver.manage().window().getSize();
+        try {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(PHONE_WIDTH, PHONE_HEIGHT));
+            waitUntil(d -> Boolean.TRUE.equals(d.executeScript("""
+                    var box = document.getElementById(arguments[0]).getBoundingClientRect();
+                    return box.left >= 0 && box.right <= document.documentElement.clientWidth;""", dialogId)));
+            Object problem = driver.executeScript("""
+                    var dialog = document.getElementById(arguments[0]);
+                    var title = dialog.querySelector('.ui-dialog-title'), close = dialog.querySelector('.ui-dialog-titlebar-close');
+                    var t = title.getBoundingClientRect(), c = close.getBoundingClientRect();
+                    var line = parseFloat(getComputedStyle(title).lineHeight) || 24;
+                    return c.top < t.top + line && c.bottom > t.top && c.left >= t.right - 1 ? ''
+                        : 'close button at ' + JSON.stringify(c) + ', title at ' + JSON.stringify(t);""", dialogId);
+            if (!String.valueOf(problem).isEmpty()) {
+                throw new AssertionError(dialogId + " at " + PHONE_WIDTH + " px: " + problem);
+            }
+        } finally {
+            driver.manage().window().setSize(size);
+        }
+    }
+
+    /** Only the picture, without checks: for a test that already failed. */
+    public Path save(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path target = SCREENSHOTS.resolve(name + ".png");

@@ -30,7 +30,7 @@ public abstract class BrowserTest {
     @RegisterExtension
     final TestExecutionExceptionHandler screenshotOnFailure = (ExtensionContext context, Throwable failure) -> {
         if (browser != null) {
-            browser.screenshot("FAILED-" + context.getRequiredTestClass().getSimpleName() + "-"
+            browser.save("FAILED-" + context.getRequiredTestClass().getSimpleName() + "-"
                     + context.getRequiredTestMethod().getName());
         }
         throw failure;

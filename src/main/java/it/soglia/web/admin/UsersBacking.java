@@ -33,6 +33,9 @@ import org.primefaces.model.SortOrder;
 public class UsersBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    private String createdUsername;
+    private String createdPassword;
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,63}");
 
     @Inject
@@ -99,9 +102,21 @@ public class UsersBacking implements Serializable {
             failValidation();
             return;
         }
-        Messages.info("admin.users.create.done", created.get().getUsername(), password);
+        Messages.info("admin.users.create.done", created.get().getUsername());
+        createdUsername = created.get().getUsername(); // shown in monospace with a copy button until closed
+        createdPassword = password;
         newUsername = newDisplayName = newEmail = null;
         newRole = Role.USER;
+    }
+
+    /** The user just created, for the box with their initial password; null before any. */
+    public String getCreatedUsername() {
+        return createdUsername;
+    }
+
+    /** The initial password of the user just created: on this page only, never stored in clear. */
+    public String getCreatedPassword() {
+        return createdPassword;
     }
 
     private static String initialPassword() {
