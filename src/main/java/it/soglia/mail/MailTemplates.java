@@ -62,13 +62,33 @@ public class MailTemplates {
         String subject = bundle.getString(key + ".subject");
         String pattern = bundle.getString(key + ".body");
         String text = new MessageFormat(pattern, locale).format(arguments) + "\n\n-- \n" + bundle.getString("common.signature");
-        Object[] marked = arguments.clone();
-        for (int i = 0; i < marked.length; i++) {
-            marked[i] = link != null && link.equals(marked[i]) ? LINK_MARK : escape(String.valueOf(marked[i]));
-        }
-        String html = html(new MessageFormat(escape(pattern), locale).format(marked), link,
+        String html = html(escapedBody(pattern, locale, link, arguments), link,
                 escape(bundle.getString("common.signature")));
         return new Mail(kind, recipient, subject, text, html);
+    }
+
+    /**
+     * The body for the HTML part: the pattern formatted with a mark in place of each text argument, the result
+     * escaped, then each mark replaced by its argument escaped (the link by the link's mark). Numbers stay numbers, so
+     * that a choice ("{4,choice,1#un minuto|1<{4} minuti}") still chooses; escaping the pattern first broke its "<".
+     */
+    private static String escapedBody(String pattern, Locale locale, String link, Object... arguments) {
+        Object[] marked = new Object[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            marked[i] = arguments[i] instanceof Number ? arguments[i] : argumentMark(i);
+        }
+        String body = escape(new MessageFormat(pattern, locale).format(marked));
+        for (int i = 0; i < arguments.length; i++) {
+            if (!(arguments[i] instanceof Number)) {
+                body = body.replace(argumentMark(i), link != null && link.equals(arguments[i]) ? LINK_MARK
+                        : escape(String.valueOf(arguments[i])));
+            }
+        }
+        return body;
+    }
+
+    private static String argumentMark(int index) {
+        return "\u0000arg" + index + "\u0000";
     }
 
     private static String html(String escapedBody, String link, String signature) {
