@@ -125,6 +125,19 @@ public final class PayaraMicroProcess implements AutoCloseable {
     }
 
     /**
+     * A start that did not come to deploy Soglia for a reason of the moment, not of the WAR or its settings: Payara
+     * hung in its own start-up, or a port found free was taken before Payara bound it. Worth one more try.
+     */
+    public static final class StartNotCompleted extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        StartNotCompleted(String message) {
+            super(message);
+        }
+    }
+
+    /**
      * A start that prints nothing for this long before the application answers has hung: a deployment prints a line
      * every few seconds even on a loaded machine (seen here: HK2 run-level threads of Payara Micro 7.2026.11 waiting on
      * each other, once in some thirty starts).
@@ -149,13 +162,16 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 linesSeen = lines.size();
                 lastProgress = Instant.now();
             } else if (Instant.now().isAfter(lastProgress.plus(SILENT_START))) {
-                throw new IllegalStateException("Soglia did not answer at " + probe + ": Payara printed nothing for "
+                throw new StartNotCompleted("Soglia did not answer at " + probe + ": Payara printed nothing for "
                         + SILENT_START.toSeconds() + " s; see " + logFile + " and the threads at that moment in "
                         + dumpThreads() + "\n" + tail(40));
             }
             if (!process.isAlive()) {
-                throw new IllegalStateException("Payara Micro exited with code " + process.exitValue()
-                        + " before Soglia answered; see " + logFile + "\n" + tail(40));
+                String why = "Payara Micro exited with code " + process.exitValue() + " before Soglia answered; see "
+                        + logFile + "\n" + tail(40);
+                // a port found free was taken before Payara bound it (by another program, or an outgoing connection)
+                throw lines.stream().anyMatch(line -> line.contains("Address already in use"))
+                        ? new StartNotCompleted(why) : new IllegalStateException(why);
             }
             if (answers(client, probe)) {
                 failOnDeploymentError();
@@ -163,7 +179,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
             }
             waitQuietly(Duration.ofMillis(250));
         }
-        throw new IllegalStateException("Soglia did not answer at " + probe + " within " + timeout + "; see " + logFile
+        throw new StartNotCompleted("Soglia did not answer at " + probe + " within " + timeout + "; see " + logFile
                 + " and the threads at that moment in " + dumpThreads() + "\n" + tail(40));
     }
 

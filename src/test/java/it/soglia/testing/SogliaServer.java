@@ -49,19 +49,17 @@ public final class SogliaServer implements AutoCloseable {
 
     /**
      * As {@link #start(Path, Path, Path)}, with settings of the test's own over the usual ones. A start that hangs
-     * before the application answers is tried once more, on a fresh database and ports ({@link PayaraMicroProcess}
-     * says why it hung and keeps the threads in payara-threads.txt); a deployment that fails is not retried.
+     * before the application answers, or finds a port taken, is tried once more on a fresh database and ports
+     * ({@link PayaraMicroProcess.StartNotCompleted}: the threads of a hang are kept in payara-threads.txt); a
+     * deployment that fails is not retried.
      */
     public static SogliaServer start(Path payaraJar, Path java, Path work, Map<String, String> settings)
             throws Exception {
         try {
             return startOnce(payaraJar, java, work, settings);
-        } catch (IllegalStateException hung) {
-            if (hung.getMessage() == null || !hung.getMessage().startsWith("Soglia did not answer")) {
-                throw hung;
-            }
-            System.out.println("Payara Micro hung while starting; starting it once more: "
-                    + hung.getMessage().lines().findFirst().orElse("")); // CI's log says why the run took longer
+        } catch (PayaraMicroProcess.StartNotCompleted notStarted) {
+            System.out.println("Payara Micro did not start; starting it once more: "
+                    + notStarted.getMessage().lines().findFirst().orElse("")); // CI's log says why the run took longer
             return startOnce(payaraJar, java, work, settings);
         }
     }
