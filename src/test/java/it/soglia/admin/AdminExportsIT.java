@@ -61,6 +61,7 @@ class AdminExportsIT extends PageTest {
         TestAccount adminAccount = accounts.create("csvlabels-admin", "ADMIN", true);
         WebSession admin = steps.newSession();
         steps.enrol(admin, adminAccount);
+        steps.password(steps.newSession(), "csvlabels.nobody", "wrong"); // a row whose detail is "unknown account"
         Instant exported = server.clock().now();
 
         String users = admin.submitRaw(admin.get("/admin/users"), "users", Map.of(), "users:export").body();
@@ -73,7 +74,8 @@ class AdminExportsIT extends PageTest {
                 .doesNotContain("\"USER\"", "\"ADMIN\"", "\"ACTIVE\"", "\"true\"");
         assertThat(audit).startsWith("\uFEFF\"Data e ora (Europe/Rome)\";\"Evento\";\"Eseguito da\";\"Account\"")
                 .contains("\"Accesso: password corretta\"", "\"App di autenticazione collegata\"")
-                .doesNotContain("SIGN_IN_PASSWORD_OK", "TWO_FACTOR_ENROLLED")
+                .contains("\"nessun account con questo nome\"") // the detail too, as the page shows it
+                .doesNotContain("SIGN_IN_PASSWORD_OK", "TWO_FACTOR_ENROLLED", "\"unknown account\"")
                 .doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d"); // no ISO instants in UTC
         DateTimeFormatter rome = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(ZoneId.of("Europe/Rome"));
         assertThat(List.of(rome.format(exported), rome.format(exported.minusSeconds(60)))) // the admin's enrolment

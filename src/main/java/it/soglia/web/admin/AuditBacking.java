@@ -68,7 +68,7 @@ public class AuditBacking implements Serializable {
                         .map(e -> List.of(time.forFiles(e.getOccurredAt()), labels.type(e.getType()),
                                 UsersBacking.nz(e.getActor()), UsersBacking.nz(e.getSubject()),
                                 UsersBacking.nz(e.getIp()), UsersBacking.nz(e.getUserAgent()),
-                                UsersBacking.nz(e.getDetail())))
+                                labels.detail(e.getDetail())))
                         .toList());
     }
 
