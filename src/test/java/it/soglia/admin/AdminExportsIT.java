@@ -31,7 +31,7 @@ class AdminExportsIT extends PageTest {
         HttpResponse<String> usersCsv = admin.submitRaw(users, "users", Map.of(), "users:export");
         HttpResponse<String> auditCsv = admin.submitRaw(audit, "audit", Map.of(), "audit:export");
 
-        for (HttpResponse<String> refused : new HttpResponse[] {usersCsv, auditCsv}) {
+        for (HttpResponse<String> refused : List.of(usersCsv, auditCsv)) {
             assertThat(refused.statusCode()).isEqualTo(200);
             assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
             assertThat(refused.headers().firstValue("Content-Disposition")).isEmpty();

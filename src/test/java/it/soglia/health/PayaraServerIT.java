@@ -281,7 +281,7 @@ class PayaraServerIT {
 
     private static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName("0.0.0.0"))) {
-            return true;
+            return socket.isBound();
         } catch (IOException e) {
             return false;
         }
