@@ -41,7 +41,7 @@ public final class DemoLauncher {
         console.println("Mail catcher listening on 127.0.0.1:" + SMTP_PORT + "; every mail Soglia sends is shown here.");
         Path log = data.resolve("payara.log");
         console.println("Starting Soglia in Payara Micro (its log: " + log + ") ...");
-        PayaraMicroProcess payara = PayaraMicroProcess.start(new PayaraMicroProcess.Options(
+        var options = new PayaraMicroProcess.Options(
                 Path.of(System.getProperty("soglia.demo.payaraJar", "target/payara-micro.jar")),
                 Path.of(System.getProperty("soglia.demo.war", "target/soglia.war")),
                 "soglia", HTTP_PORT,
@@ -51,14 +51,29 @@ public final class DemoLauncher {
                 Map.of("SOGLIA_CRYPTO_KEY", localKey(data.resolve("soglia-crypto.key")),
                         PayaraMicroProcess.METRICS_PORT_VARIABLE, Integer.toString(METRICS_PORT)),
                 List.of(Path.of(System.getProperty("soglia.demo.commandFile", "payara-config/demo-postboot.asadmin"))),
-                log, null));
+                log, null);
+        var current = new java.util.concurrent.atomic.AtomicReference<PayaraMicroProcess>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             console.println("Stopping Soglia and the mail catcher ...");
-            payara.close();
+            if (current.get() != null) {
+                current.get().close();
+            }
             mail.close();
         }, "demo-shutdown"));
-
-        payara.awaitReady(URI.create("http://127.0.0.1:" + HTTP_PORT + "/soglia/login"), Duration.ofSeconds(180));
+        URI signIn = URI.create("http://127.0.0.1:" + HTTP_PORT + "/soglia/login");
+        PayaraMicroProcess payara = PayaraMicroProcess.start(options);
+        current.set(payara);
+        try {
+            payara.awaitReady(signIn, Duration.ofSeconds(180));
+        } catch (PayaraMicroProcess.StartNotCompleted notStarted) {
+            // Payara Micro now and then hangs in its own start-up (payara/Payara#5192): once more is enough
+            console.println("Payara Micro did not start (" + notStarted.getMessage().lines().findFirst().orElse("")
+                    + "); starting it once more ...");
+            payara.close();
+            payara = PayaraMicroProcess.start(options);
+            current.set(payara);
+            payara.awaitReady(signIn, Duration.ofSeconds(180));
+        }
         console.println("""
 
                 ==========================================================================

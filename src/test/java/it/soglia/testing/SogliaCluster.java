@@ -45,7 +45,18 @@ public final class SogliaCluster implements AutoCloseable {
         this.cryptoKey = cryptoKey;
     }
 
+    /** Both nodes; a start that hangs or finds a port taken is tried once more, as a single server's is. */
     static SogliaCluster start() throws Exception {
+        try {
+            return startOnce();
+        } catch (PayaraMicroProcess.StartNotCompleted notStarted) {
+            System.out.println("A node of the test cluster did not start; starting the cluster once more: "
+                    + notStarted.getMessage().lines().findFirst().orElse(""));
+            return startOnce();
+        }
+    }
+
+    private static SogliaCluster startOnce() throws Exception {
         Path work = Path.of(System.getProperty("soglia.it.workDir", "target/it")).resolve("cluster");
         Files.createDirectories(work);
         byte[] key = new byte[32];
