@@ -30,5 +30,21 @@ public enum AuditType {
     RECOVERY_CODES_REGENERATED,
     PASSWORD_LOCKED,
     /** A password that was not checked at all: its username or its client address had to wait, or was locked. */
-    SIGN_IN_PASSWORD_REFUSED
+    SIGN_IN_PASSWORD_REFUSED,
+    /** An application (OpenID Connect client) registered, changed, given a new secret, disabled or enabled. */
+    CLIENT_REGISTERED,
+    CLIENT_CHANGED,
+    CLIENT_SECRET_CHANGED,
+    CLIENT_DISABLED,
+    CLIENT_ENABLED,
+    /** A new key signs the provider's tokens from now on. */
+    SIGNING_KEY_ROTATED,
+    /** An application received tokens for the user (its code redeemed). */
+    APPLICATION_SIGN_IN,
+    /** An application's code was refused at the token endpoint (reused, expired, another client, PKCE...). */
+    APPLICATION_TOKEN_REFUSED,
+    /** A signed-in user whose role the application does not admit was sent back to it without a code. */
+    APPLICATION_ACCESS_DENIED,
+    /** An application signed its user out of Soglia (RP-initiated logout). */
+    APPLICATION_SIGN_OUT
 }

@@ -47,4 +47,9 @@ public class PublicUrls {
     public String signIn() {
         return base + "/login";
     }
+
+    /** The public address itself, without a trailing slash: the OpenID Connect issuer. */
+    public String base() {
+        return base;
+    }
 }

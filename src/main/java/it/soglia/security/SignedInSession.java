@@ -78,6 +78,11 @@ public class SignedInSession implements Serializable {
         return previousSignInIp;
     }
 
+    /** When the password and code of this sign-in were typed: an application's {@code auth_time}. */
+    public Instant since() {
+        return since;
+    }
+
     public Instant signedInAt() {
         return signedInAt;
     }

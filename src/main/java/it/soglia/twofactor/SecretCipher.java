@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -57,6 +58,23 @@ public final class SecretCipher {
         byte[] sealed = new byte[buffer.remaining()];
         buffer.get(sealed);
         return run(Cipher.DECRYPT_MODE, nonce, context, sealed);
+    }
+
+    /**
+     * HMAC-SHA256 of {@code data} under a key derived from this one for {@code purpose}: values Soglia hands out and
+     * must recognise unaltered later (an application's pending sign-in request), without storing them.
+     */
+    public byte[] mac(String purpose, byte[] data) {
+        try {
+            Mac derive = Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            byte[] purposeKey = derive.doFinal(("soglia-mac:" + purpose).getBytes(StandardCharsets.UTF_8));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(purposeKey, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available in this JVM", e);
+        }
     }
 
     private byte[] run(int mode, byte[] nonce, String context, byte[] input) {

@@ -7,6 +7,7 @@ import it.soglia.throttle.Throttling;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import it.soglia.oidc.ReturnToApplication;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -35,14 +36,19 @@ public class LoginBacking {
     @Inject
     Clock clock;
 
+    @Inject
+    ReturnToApplication returnToApplication;
+
     private String username;
+    /** An application's pending sign-in request ({@code oidc/PendingAuthorization}), when it sent the user here. */
+    private String resume;
     private String password;
     private String notice;
 
     /** View action: a signed-in user goes to the profile; otherwise shows why the user was sent here, if known. */
     public void showNotice() {
-        if (external.getUserPrincipal() != null) {
-            Navigation.redirect(it.soglia.security.Pages.PROFILE); // already signed in
+        if (external.getUserPrincipal() != null) { // already signed in: on to the application, or the profile
+            Navigation.redirect(hasResume() ? ReturnToApplication.pathFor(resume) : it.soglia.security.Pages.PROFILE);
             return;
         }
         LoginNotice.fromParameter(notice).ifPresent(n -> {
@@ -62,6 +68,8 @@ public class LoginBacking {
                         Objects.requireNonNullElse(username, ""), new Password(Objects.requireNonNullElse(password, "")))));
         password = null;
         if (status == AuthenticationStatus.SEND_CONTINUE) {
+            // The session begins with the right password: from now on it remembers where the sign-in goes on to.
+            returnToApplication.keep(hasResume() ? resume : null);
             faces.responseComplete(); // the mechanism already sent the redirect to the next step
             return;
         }
@@ -90,6 +98,19 @@ public class LoginBacking {
 
     public void setPassword(String password) {
         this.password = password;
+    }
+
+    /** Only a value of our own shape is carried on; the authorization endpoint checks its signature anyway. */
+    private boolean hasResume() {
+        return resume != null && !resume.isBlank() && resume.length() < 8192;
+    }
+
+    public String getResume() {
+        return resume;
+    }
+
+    public void setResume(String resume) {
+        this.resume = resume;
     }
 
     public String getNotice() {

@@ -8,6 +8,7 @@ import it.soglia.twofactor.TwoFactorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import it.soglia.oidc.ReturnToApplication;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,6 +39,9 @@ public class RecoveryCodesBacking {
 
     @Inject
     ExternalContext external;
+
+    @Inject
+    ReturnToApplication returnToApplication;
 
     /** View action: nothing to show (already acknowledged, or another account's) → the profile. */
     public void requireIssuedCodes() {
@@ -70,10 +74,10 @@ public class RecoveryCodesBacking {
         faces.responseComplete();
     }
 
-    /** "I have kept them": the codes leave the session for good. */
+    /** "I have kept them": the codes leave the session for good; on to the application that sent the user, if any. */
     public void acknowledge() {
         issued.forget();
-        Navigation.redirect(Pages.PROFILE);
+        Navigation.redirect(returnToApplication.take().orElse(Pages.PROFILE));
     }
 
     /** From the profile: a new set voiding the old one, then shown here. */

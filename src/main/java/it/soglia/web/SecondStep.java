@@ -8,6 +8,7 @@ import it.soglia.security.Pages;
 import it.soglia.security.SignInOutcome;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
+import it.soglia.oidc.ReturnToApplication;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -39,6 +40,9 @@ public class SecondStep {
 
     @Inject
     DisplayTime displayTime;
+
+    @Inject
+    ReturnToApplication returnToApplication;
 
     /** True when the password was verified recently and the sign-in continues on the page asking. */
     public boolean isPendingFor(boolean enrolment) {
@@ -82,15 +86,17 @@ public class SecondStep {
     }
 
     /**
-     * Hands the code to the mechanism; signed in → the profile (after a new enrolment: its recovery codes first),
+     * Hands the code to the mechanism; signed in → the application that sent the user, or the profile (after a new
+     * enrolment: its recovery codes first),
      * otherwise a message saying why not.
      */
     public void submit(String code, CodeCredential.Kind kind) {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
                 withParams().newAuthentication(true).credential(new CodeCredential(code, kind)));
-        if (status == AuthenticationStatus.SUCCESS) {
-            Navigation.redirect(kind == CodeCredential.Kind.ENROLMENT ? Pages.RECOVERY_CODES : Pages.PROFILE);
+        if (status == AuthenticationStatus.SUCCESS) { // after a new enrolment its recovery codes come first
+            Navigation.redirect(kind == CodeCredential.Kind.ENROLMENT ? Pages.RECOVERY_CODES
+                    : returnToApplication.take().orElse(Pages.PROFILE));
             return;
         }
         // No outcome means the mechanism failed by an error: an error page, never "wrong code" for a right one.

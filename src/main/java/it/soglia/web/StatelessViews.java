@@ -22,7 +22,8 @@ import java.util.Set;
 public class StatelessViews extends ViewHandlerWrapper {
 
     static final Set<String> VIEW_IDS = Set.of("/login.xhtml", "/lost-code.xhtml", "/reset.xhtml",
-            "/WEB-INF/errorpages/404.xhtml", "/WEB-INF/errorpages/500.xhtml");
+            "/WEB-INF/errorpages/404.xhtml", "/WEB-INF/errorpages/500.xhtml",
+            "/WEB-INF/errorpages/application-error.xhtml");
 
     public StatelessViews(ViewHandler wrapped) {
         super(wrapped);
