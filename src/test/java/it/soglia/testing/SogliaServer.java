@@ -135,6 +135,11 @@ public final class SogliaServer implements AutoCloseable {
         return new TestAccounts(database);
     }
 
+    /** Applications registered to sign in through this Soglia (OpenID Connect clients). */
+    public TestClients clients() {
+        return new TestClients(database);
+    }
+
     public PayaraMicroProcess payara() {
         return payara;
     }
