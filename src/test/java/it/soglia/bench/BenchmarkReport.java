@@ -81,6 +81,9 @@ final class BenchmarkReport {
         for (LoadLevel.Result r : levels) {
             for (SignInStep step : SignInStep.values()) {
                 Latencies l = r.steps().get(step);
+                if (l.count() == 0) {
+                    continue; // not a request of this flow
+                }
                 out.printf(Locale.ROOT, "| %d | %s | %.1f | %.1f | %.1f |%n", r.concurrency(), step.label,
                         l.percentileMs(50), l.percentileMs(95), l.percentileMs(99));
             }

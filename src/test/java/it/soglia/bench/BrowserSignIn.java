@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,6 +32,7 @@ final class BrowserSignIn {
     }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private static final String USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)"
             + " Chrome/131.0 Safari/537.36 SogliaBench";
 
@@ -74,6 +76,82 @@ final class BrowserSignIn {
         expectStatus(SignInStep.PROFILE, profile, 200);
         if (!profile.body().contains(">" + account.username + "</dd>")) {
             throw new Failure(SignInStep.PROFILE, "the profile does not show the signed-in user");
+        }
+    }
+
+    /** An application registered with Soglia's OpenID Connect provider, as its own server knows it. */
+    record Application(String clientId, String secret, String redirectUri) {
+    }
+
+    /**
+     * Signs {@code account} in to {@code application} through the provider, as a browser and the application's
+     * server do: GET /authorize (not signed in: on to the login page), the login page, the password, the code page,
+     * the code, back at /authorize (on to the redirect URI with a code; the application's page itself is not
+     * fetched), then the application's POST /token with its secret. PKCE S256 and a nonce, as a careful client sends.
+     */
+    void signInToApplication(EnrolledAccounts accounts, EnrolledAccounts.Enrolled account, Application application,
+                             long[] nanos) throws Failure, InterruptedException {
+        cookies.clear();
+        String verifier = randomUrlSafe(32);
+        String state = randomUrlSafe(16);
+        URI authorize = URI.create(baseUrl + "/authorize?response_type=code&scope=openid%20profile%20email"
+                + "&client_id=" + encode(application.clientId()) + "&redirect_uri=" + encode(application.redirectUri())
+                + "&state=" + state + "&nonce=" + randomUrlSafe(16) + "&code_challenge=" + s256(verifier)
+                + "&code_challenge_method=S256");
+        URI loginUri = redirectTo(SignInStep.AUTHORIZE, timed(SignInStep.AUTHORIZE, nanos, get(authorize)), "/login");
+
+        HttpResponse<String> login = timed(SignInStep.LOGIN_PAGE, nanos, get(loginUri));
+        expectStatus(SignInStep.LOGIN_PAGE, login, 200);
+        FacesForm loginForm = formOf(SignInStep.LOGIN_PAGE, login, "login");
+        HttpResponse<String> password = timed(SignInStep.PASSWORD, nanos, post(loginForm, loginForm.filled(
+                Map.of("login:username", account.username, "login:password", EnrolledAccounts.PASSWORD),
+                "login:submit")));
+        URI codeUri = redirectTo(SignInStep.PASSWORD, password, "/code");
+        HttpResponse<String> codePage = timed(SignInStep.CODE_PAGE, nanos, get(codeUri));
+        expectStatus(SignInStep.CODE_PAGE, codePage, 200);
+        FacesForm codeForm = formOf(SignInStep.CODE_PAGE, codePage, "code");
+        String code = accounts.codeNow(account);
+        URI back = redirectTo(SignInStep.CODE, timed(SignInStep.CODE, nanos,
+                post(codeForm, codeForm.filled(Map.of("code:code", code), "code:submit"))), "/authorize");
+
+        HttpResponse<String> returned = timed(SignInStep.RETURN, nanos, get(back));
+        String location = returned.headers().firstValue("Location").orElse("");
+        if (returned.statusCode() / 100 != 3 || !location.startsWith(application.redirectUri() + "?code=")) {
+            throw new Failure(SignInStep.RETURN, "not sent back with a code but " + returned.statusCode() + " "
+                    + location);
+        }
+        String authorizationCode = java.net.URLDecoder.decode(
+                location.substring(location.indexOf("code=") + 5).split("&", 2)[0], StandardCharsets.UTF_8);
+        String form = "grant_type=authorization_code&code=" + encode(authorizationCode) + "&redirect_uri="
+                + encode(application.redirectUri()) + "&code_verifier=" + verifier;
+        HttpResponse<String> tokens = timed(SignInStep.TOKEN, nanos, HttpRequest.newBuilder(
+                URI.create(baseUrl + "/token")).timeout(TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((encode(application.clientId())
+                        + ":" + encode(application.secret())).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        expectStatus(SignInStep.TOKEN, tokens, 200);
+        if (!tokens.body().contains("\"id_token\"")) {
+            throw new Failure(SignInStep.TOKEN, "no ID token in " + tokens.body());
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String randomUrlSafe(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    private static String s256(String verifier) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest
+                    .getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

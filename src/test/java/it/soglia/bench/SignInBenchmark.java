@@ -37,6 +37,8 @@ public final class SignInBenchmark {
     /** After the figures: a class histogram of the live heap (it forces a full collection) into the work folder. */
     private final boolean heapHistogram = Boolean.getBoolean("soglia.bench.heapHistogram");
     private final int cores = Runtime.getRuntime().availableProcessors();
+    /** {@code profile} (Soglia's own sign-in) or {@code application} (through the OpenID Connect provider). */
+    private final String flow = System.getProperty("soglia.bench.flow", "profile");
 
     public static void main(String[] args) throws Exception {
         new SignInBenchmark().run();
@@ -74,9 +76,20 @@ public final class SignInBenchmark {
             accounts = EnrolledAccounts.create(db, accountCount, soglia.cryptoKey);
         }
         out.printf("Wrote %,d enrolled accounts%n", accounts.size());
+        BrowserSignIn.Application application = null;
+        if ("application".equals(flow)) {
+            try (Connection db = DriverManager.getConnection(soglia.databaseUrl, "soglia", "soglia")) {
+                application = registerApplication(db);
+            }
+            out.println("Flow: an application's sign-in through the OpenID Connect provider (client "
+                    + application.clientId() + "): /authorize, login, code, back to /authorize, POST /token");
+        } else {
+            out.println("Flow: a sign-in to Soglia's own profile (-Dsoglia.bench.flow=application for an"
+                    + " application's sign-in through the OpenID Connect provider)");
+        }
         LoadLevel load = new LoadLevel(soglia.baseUrl, accounts, soglia.process,
-                new ProcessMeter(ProcessHandle.current().pid()));
-        signInOnce(soglia.baseUrl, accounts); // the flow works before anything is timed
+                new ProcessMeter(ProcessHandle.current().pid()), application);
+        signInOnce(soglia.baseUrl, accounts, application); // the flow works before anything is timed
         out.printf("Warming up: %.0f s at concurrency %d ...%n", warmupSeconds, cores);
         LoadLevel.Result warmup = load.run(cores, warmupSeconds);
         out.printf("  %d sign-ins, %d errors %s%n", warmup.signIns(), warmup.errors(), warmup.errorReasons());
@@ -116,13 +129,43 @@ public final class SignInBenchmark {
         return results;
     }
 
-    private static void signInOnce(String baseUrl, EnrolledAccounts accounts) throws Exception {
+    private static void signInOnce(String baseUrl, EnrolledAccounts accounts, BrowserSignIn.Application application)
+            throws Exception {
         EnrolledAccounts.Enrolled account = accounts.take();
         try {
-            new BrowserSignIn(baseUrl, "10.77.0.1").signIn(accounts, account, new long[SignInStep.values().length]);
+            BrowserSignIn browser = new BrowserSignIn(baseUrl, "10.77.0.1");
+            long[] nanos = new long[SignInStep.values().length];
+            if (application == null) {
+                browser.signIn(accounts, account, nanos);
+            } else {
+                browser.signInToApplication(accounts, account, application, nanos);
+            }
         } finally {
             accounts.giveBack(account);
         }
+    }
+
+    /**
+     * An application as an admin registers it (the row {@code /admin/clients} writes: the secret kept as its
+     * SHA-256). Its redirect URI is never fetched: the benchmark stops at the redirect, as a browser's next request
+     * would go to the application, not to Soglia.
+     */
+    private static BrowserSignIn.Application registerApplication(Connection db) throws Exception {
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        String secret = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String secretHash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var application = new BrowserSignIn.Application("bench-app", secret, "https://app.example.test/Callback");
+        try (var insert = db.prepareStatement("insert into oidc_client (id, client_id, name, secret_hash,"
+                + " redirect_uris, post_logout_uris, allowed_roles, enabled, created_at, secret_changed_at)"
+                + " values (1, ?, 'Benchmark application', ?, ?, '', '', true, current_timestamp, current_timestamp)")) {
+            insert.setString(1, application.clientId());
+            insert.setString(2, secretHash);
+            insert.setString(3, application.redirectUri());
+            insert.executeUpdate();
+        }
+        return application;
     }
 
     /** Soglia's CPU use while nothing is asked of it (its schedulers, the mail outbox poll), over 5 s. */
