@@ -96,13 +96,19 @@ final class RelyingParty {
         if (verifier != null) {
             form.put("code_verifier", verifier);
         }
+        return token(form, auth, secret);
+    }
+
+    /** A token request with this form, the client's id and {@code secret} sent as {@code auth} says. */
+    HttpResponse<String> token(Map<String, String> form, ClientAuth auth, String secret) {
+        Map<String, String> body = new LinkedHashMap<>(form);
         if (auth != ClientAuth.BASIC) {
-            form.put("client_id", client.clientId());
-            form.put("client_secret", secret);
+            body.put("client_id", client.clientId());
+            body.put("client_secret", secret);
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(form)));
+                .POST(HttpRequest.BodyPublishers.ofString(form(body)));
         if (auth != ClientAuth.POST) {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     (encode(client.clientId()) + ":" + encode(secret)).getBytes(StandardCharsets.UTF_8)));
