@@ -32,28 +32,28 @@ import java.util.stream.Collectors;
  * authorization request (state, nonce, PKCE S256), redeems codes at {@code /token} with its secret, reads
  * {@code /userinfo}, and believes an ID token only after checking its RS256 signature against {@code /jwks} itself.
  */
-final class RelyingParty {
+public final class RelyingParty {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
     /** How the application sends its secret to {@code /token}. */
-    enum ClientAuth { BASIC, POST, BOTH }
+    public enum ClientAuth { BASIC, POST, BOTH }
 
     /** One authorization request as the application sent it: what it must check when the user comes back. */
-    record Request(String path, String state, String nonce, String verifier) {
+    public record Request(String path, String state, String nonce, String verifier) {
     }
 
     private final String baseUrl;
     private final TestClient client;
 
-    RelyingParty(String baseUrl, TestClient client) {
+    public RelyingParty(String baseUrl, TestClient client) {
         this.baseUrl = baseUrl;
         this.client = client;
     }
 
-    TestClient client() {
+    public TestClient client() {
         return client;
     }
 
@@ -62,7 +62,7 @@ final class RelyingParty {
     }
 
     /** A code-flow request with state, nonce and PKCE S256, for scopes openid profile email; {@code extra} wins. */
-    Request authorize(Map<String, String> extra) {
+    public Request authorize(Map<String, String> extra) {
         String verifier = random();
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("response_type", "code");
@@ -79,12 +79,12 @@ final class RelyingParty {
                 parameters.containsKey("code_challenge") ? verifier : null);
     }
 
-    Request authorize() {
+    public Request authorize() {
         return authorize(Map.of());
     }
 
     /** The token request for {@code code}, with the redirect URI and verifier of {@code request}. */
-    HttpResponse<String> redeem(String code, Request request) {
+    public HttpResponse<String> redeem(String code, Request request) {
         return token(code, client.redirectUri(), request.verifier(), ClientAuth.BASIC, client.secret());
     }
 
@@ -117,12 +117,12 @@ final class RelyingParty {
     }
 
     /** The JSON of a successful token answer, after asserting it is one. */
-    Map<String, Object> tokensFrom(HttpResponse<String> answer) {
+    public Map<String, Object> tokensFrom(HttpResponse<String> answer) {
         assertThat(answer.statusCode()).as("token answer %s", answer.body()).isEqualTo(200);
         return json(answer);
     }
 
-    HttpResponse<String> userinfo(String accessToken) {
+    public HttpResponse<String> userinfo(String accessToken) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + "/userinfo"))
                 .header("Authorization", "Bearer " + accessToken).GET());
     }
@@ -131,7 +131,7 @@ final class RelyingParty {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
-    JWKSet jwks() {
+    public JWKSet jwks() {
         try {
             return JWKSet.parse(get("/jwks").body());
         } catch (ParseException e) {
@@ -143,7 +143,7 @@ final class RelyingParty {
      * The claims of an ID token whose RS256 signature verifies with a key of {@code /jwks} named by its kid, as an
      * application's library checks it; fails the test otherwise.
      */
-    JWTClaimsSet verifiedIdToken(String idToken) {
+    public JWTClaimsSet verifiedIdToken(String idToken) {
         try {
             SignedJWT jwt = SignedJWT.parse(idToken);
             assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);

@@ -26,17 +26,17 @@ import org.jsoup.Jsoup;
  * redirect leaves Soglia (the application's redirect URI, which need not exist) or at a page of Soglia's. Signs in
  * with the password and the authenticator's next unused code.
  */
-final class UserAtSoglia {
+public final class UserAtSoglia {
 
     /** Where the browser ended: the application's address it was sent to, or a page of Soglia's. */
-    record Arrival(URI application, Page page) {
+    public record Arrival(URI application, Page page) {
 
         boolean atApplication() {
             return application != null;
         }
 
         /** The query parameters of the application address, decoded. */
-        Map<String, String> query() {
+        public Map<String, String> query() {
             assertThat(application).as("sent back to the application, but stayed on %s",
                     page == null ? null : page.uri()).isNotNull();
             Map<String, String> query = new LinkedHashMap<>();
@@ -51,7 +51,7 @@ final class UserAtSoglia {
             return query;
         }
 
-        String code() {
+        public String code() {
             String code = query().get("code");
             assertThat(code).as("a code in %s", application).isNotNull();
             return code;
@@ -64,7 +64,7 @@ final class UserAtSoglia {
     }
 
     /** The phone's authenticator: a new code for every sign-in (Soglia accepts each time step once). */
-    static final class Authenticator {
+    public static final class Authenticator {
         private final String key;
         private final TestClock clock;
         private long lastStep = -1;
@@ -105,7 +105,7 @@ final class UserAtSoglia {
     }
 
     /** An enrolled user with a fresh browser (the enrolment's session is left behind). */
-    static UserAtSoglia enrolled(String baseUrl, SignInSteps steps, TestClock clock, TestAccount account) {
+    public static UserAtSoglia enrolled(String baseUrl, SignInSteps steps, TestClock clock, TestAccount account) {
         String key = steps.enrol(steps.newSession(), account);
         Authenticator authenticator = new Authenticator(key, clock);
         authenticator.usedStepOf(clock.now()); // the enrolment's code was of this step or the one before
@@ -141,7 +141,7 @@ final class UserAtSoglia {
     }
 
     /** The whole way: the application's request, the sign-in, back at the application. */
-    Arrival signInThrough(String authorizePath) {
+    public Arrival signInThrough(String authorizePath) {
         Arrival arrival = open(authorizePath);
         return arrival.atApplication() ? arrival : signIn(arrival.soglia());
     }
