@@ -71,7 +71,7 @@ public final class RelyingParty {
         parameters.put("scope", "openid profile email");
         parameters.put("state", random());
         parameters.put("nonce", random());
-        parameters.put("code_challenge", Pkce.s256(verifier));
+        parameters.put("code_challenge", s256(verifier));
         parameters.put("code_challenge_method", "S256");
         parameters.putAll(extra);
         parameters.values().removeIf(value -> value == null); // a null in extra: the parameter is not sent
@@ -161,6 +161,16 @@ public final class RelyingParty {
             return JSONObjectUtils.parse(answer.body());
         } catch (ParseException e) {
             throw new AssertionError("not JSON (" + answer.statusCode() + "): " + answer.body(), e);
+        }
+    }
+
+    /** The S256 challenge, computed here as an application's library does, not with Soglia's own code. */
+    static String s256(String verifier) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest
+                    .getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
