@@ -4,17 +4,23 @@ import static it.soglia.testing.SogliaCluster.NodeName.A;
 import static it.soglia.testing.SogliaCluster.NodeName.B;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+import it.soglia.oidc.RelyingParty;
+import it.soglia.oidc.UserAtSoglia;
 import it.soglia.testing.Codes;
 import it.soglia.testing.SignInSteps;
 import it.soglia.testing.SogliaCluster;
 import it.soglia.testing.SogliaClusterExtension;
 import it.soglia.testing.TestAccount;
+import it.soglia.testing.TestClients;
+import it.soglia.testing.TestClients.TestClient;
 import it.soglia.testing.WebSession;
 import it.soglia.testing.WebSession.Page;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -154,6 +160,31 @@ class TwoNodesIT {
         assertThat(cluster.mail().resetLinks(account.email())).hasSize(1);
         assertThat(cluster.database().column("select status from mail_outbox where recipient = ?", account.email()))
                 .containsOnly("SENT").hasSize(2);
+    }
+
+    @Test
+    @Order(7)
+    void anApplicationsSignInOnNodeAIsRedeemedOnNodeBWithTheSameSigningKey() {
+        TestClient client = new TestClients(cluster.database()).register("cluster", List.of("http://127.0.0.1:9/cb"),
+                List.of());
+        TestAccount account = cluster.accounts().create("oidc");
+        UserAtSoglia user = UserAtSoglia.enrolled(cluster.baseUrl(A), onA, cluster.clock(), account);
+        RelyingParty throughA = new RelyingParty(cluster.baseUrl(A), client);
+        RelyingParty throughB = new RelyingParty(cluster.baseUrl(B), client);
+        RelyingParty.Request request = throughA.authorize();
+        String code = user.signInThrough(request.path()).code(); // /authorize, password and code on node A
+
+        Map<String, Object> tokens = throughB.tokensFrom(throughB.redeem(code, request));
+
+        JWTClaimsSet id = throughB.verifiedIdToken((String) tokens.get("id_token")); // against node B's /jwks
+        throughA.verifiedIdToken((String) tokens.get("id_token"));
+        assertThat(id.getSubject()).isEqualTo(String.valueOf(account.id()));
+        assertThat(id.getIssuer()).isEqualTo(cluster.baseUrl(A)); // both nodes are the one issuer of soglia.base-url
+        var userinfo = throughB.userinfo((String) tokens.get("access_token"));
+        assertThat(userinfo.statusCode()).isEqualTo(200);
+        assertThat(userinfo.body()).contains(account.username());
+        assertThat(throughB.jwks().toJSONObject()).isEqualTo(throughA.jwks().toJSONObject());
+        assertThat(throughA.jwks().getKeys()).isNotEmpty();
     }
 
     @Test
