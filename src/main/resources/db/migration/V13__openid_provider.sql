@@ -49,6 +49,9 @@ create table oidc_authorization_code (
     nonce            varchar(500),
     code_challenge   varchar(128),
     auth_time        timestamp with time zone not null,
+    -- the sign-in instant revocations are judged against (later than auth_time when the session outlived its own
+    -- password change)
+    session_valid_from timestamp with time zone not null,
     created_at       timestamp with time zone not null,
     expires_at       timestamp with time zone not null,
     redeemed_at      timestamp with time zone,

@@ -56,6 +56,9 @@ public class AuthorizationCode {
     @Column(name = "auth_time", nullable = false)
     private Instant authTime;
 
+    @Column(name = "session_valid_from", nullable = false)
+    private Instant sessionValidFrom;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -78,6 +81,7 @@ public class AuthorizationCode {
         this.nonce = grant.nonce();
         this.codeChallenge = grant.codeChallenge();
         this.authTime = grant.authTime();
+        this.sessionValidFrom = grant.sessionValidFrom();
         this.createdAt = now;
         this.expiresAt = expiresAt;
     }
@@ -91,6 +95,7 @@ public class AuthorizationCode {
     }
 
     AuthorizationGrant grant() {
-        return new AuthorizationGrant(accountId, redirectUri, scope, nonce, codeChallenge, authTime);
+        return new AuthorizationGrant(accountId, redirectUri, scope, nonce, codeChallenge, authTime,
+                sessionValidFrom);
     }
 }

@@ -122,7 +122,8 @@ public class AuthorizationEndpoint extends HttpServlet {
             return;
         }
         String code = codes.issue(client.get(), new AuthorizationGrant(account.getId(), authorization.redirectUri(),
-                authorization.scope(), authorization.nonce(), authorization.codeChallenge(), signedIn.since()));
+                authorization.scope(), authorization.nonce(), authorization.codeChallenge(), signedIn.since(),
+                signedIn.signedInAt()));
         Map<String, String> answer = new LinkedHashMap<>();
         answer.put("code", code);
         redirect(response, authorization, answer);

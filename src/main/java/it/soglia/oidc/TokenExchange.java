@@ -50,7 +50,7 @@ public class TokenExchange {
         }
         AuthorizationGrant grant = redemption.grant();
         Account account = em.find(Account.class, grant.accountId());
-        if (account == null || !account.isEnabled() || !account.acceptsSessionSignedInAt(grant.authTime())
+        if (account == null || !account.isEnabled() || !account.acceptsSessionSignedInAt(grant.sessionValidFrom())
                 || !client.admits(account.getRole())) {
             // reset, disabled or given another role between the code and now: the sign-in it proves is over
             return refused(client, account, "SIGN_IN_ENDED", origin);

@@ -32,6 +32,8 @@ public class Tokens {
 
     static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
     static final List<String> AMR = List.of("pwd", "otp");
+    /** Private claim of access tokens: when the sign-in behind it became valid ({@link AuthorizationGrant}). */
+    static final String SESSION_VALID_FROM = "soglia_session_valid_from";
 
     @Inject
     SigningKeys keys;
@@ -46,7 +48,7 @@ public class Tokens {
     SecureRandom random;
 
     /** The claims of an access token Soglia issued and still honours. */
-    public record AccessClaims(long accountId, String clientId, String scope, Instant authTime) {
+    public record AccessClaims(long accountId, String clientId, String scope, Instant sessionValidFrom) {
     }
 
     public String idToken(AuthorizationGrant grant, Account account, OidcClient client) {
@@ -78,6 +80,8 @@ public class Tokens {
                 .claim("client_id", client.getClientId())
                 .claim("scope", grant.scope())
                 .claim("auth_time", grant.authTime().getEpochSecond())
+                // to the millisecond, unlike auth_time: a reset in the same second as the sign-in must still end it
+                .claim(SESSION_VALID_FROM, grant.sessionValidFrom().toEpochMilli())
                 .jwtID(Base64.getUrlEncoder().withoutPadding().encodeToString(id))
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(settings.tokenLifetime())))
@@ -95,7 +99,7 @@ public class Tokens {
                 }
                 return Optional.of(new AccessClaims(Long.parseLong(claims.getSubject()),
                         claims.getStringClaim("client_id"), claims.getStringClaim("scope"),
-                        Instant.ofEpochSecond(claims.getLongClaim("auth_time"))));
+                        Instant.ofEpochMilli(claims.getLongClaim(SESSION_VALID_FROM))));
             } catch (ParseException | NumberFormatException | NullPointerException e) {
                 return Optional.empty();
             }

@@ -48,7 +48,7 @@ public class UserInfoEndpoint extends HttpServlet {
         Optional<Tokens.AccessClaims> claims = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? tokens.readAccessToken(header.substring(7).strip()) : Optional.empty();
         Optional<Account> account = claims.flatMap(c -> accounts.find(c.accountId()))
-                .filter(a -> a.isEnabled() && a.acceptsSessionSignedInAt(claims.get().authTime()))
+                .filter(a -> a.isEnabled() && a.acceptsSessionSignedInAt(claims.get().sessionValidFrom()))
                 .filter(a -> clients.byClientId(claims.get().clientId())
                         .map(client -> client.isEnabled() && client.admits(a.getRole())).orElse(false));
         if (account.isEmpty()) {

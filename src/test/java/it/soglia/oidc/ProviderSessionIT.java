@@ -113,7 +113,6 @@ class ProviderSessionIT extends ProviderTest {
      * application gets invalid_grant. Enable once the revocation check uses the session's signedInAt (or the code's
      * and token's issue time) instead of auth_time.
      */
-    @org.junit.jupiter.api.Disabled("provider bug: after changing the password, SSO codes are refused (SIGN_IN_ENDED)")
     @Test
     void aSessionThatChangedItsOwnPasswordStillSignsInToApplications() {
         RelyingParty application = application("newpassword");
