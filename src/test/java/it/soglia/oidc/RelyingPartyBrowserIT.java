@@ -8,6 +8,7 @@ import it.soglia.testing.SignInSteps;
 import it.soglia.testing.SogliaServer;
 import it.soglia.testing.SogliaServer.RelyingParty;
 import it.soglia.testing.TestAccount;
+import it.soglia.testing.TestClock;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +16,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,8 +27,21 @@ import org.junit.jupiter.api.Test;
  */
 class RelyingPartyBrowserIT extends BrowserTest {
 
+    /** Soglia's clock on real time, as the application's is (the tests before may have moved it hours ahead). */
+    private TestClock.RealTime realTime;
+
     RelyingPartyBrowserIT(SogliaServer server) {
         super(server);
+    }
+
+    @BeforeEach
+    void clockOnRealTime() {
+        realTime = server.clock().realTime();
+    }
+
+    @AfterEach
+    void clockBack() {
+        realTime.close();
     }
 
     @Test
