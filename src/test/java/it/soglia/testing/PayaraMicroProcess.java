@@ -53,31 +53,53 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     /**
      * What to start: the runtime jar, the WAR, where, and with which settings; the JVM ({@code null}: this one), the
-     * pre-boot commands, and Payara's other arguments (by default a node on its own, as the README starts one).
+     * pre-boot commands, and Payara's other arguments (by default a node on its own, as the README starts one); and
+     * other applications deployed beside Soglia (the test application that signs in through it).
      */
     public record Options(Path payaraJar, Path war, String contextRoot, int port, Map<String, String> systemProperties,
                           Map<String, String> environment, List<Path> postBootCommandFiles, Path logFile,
-                          PrintStream echo, Path java, Path preBootCommandFile, List<String> arguments) {
+                          PrintStream echo, Path java, Path preBootCommandFile, List<String> arguments,
+                          List<Deployment> otherApplications) {
 
         public Options(Path payaraJar, Path war, String contextRoot, int port, Map<String, String> systemProperties,
                        Map<String, String> environment, List<Path> postBootCommandFiles, Path logFile, PrintStream echo) {
             this(payaraJar, war, contextRoot, port, systemProperties, environment, postBootCommandFiles, logFile, echo,
-                    null, SINGLE_NODE_PREBOOT_COMMANDS, List.of("--nohazelcast"));
+                    null, SINGLE_NODE_PREBOOT_COMMANDS, List.of("--nohazelcast"), List.of());
         }
 
         public Options withJava(Path java) {
             return new Options(payaraJar, war, contextRoot, port, systemProperties, environment, postBootCommandFiles,
-                    logFile, echo, java, preBootCommandFile, arguments);
+                    logFile, echo, java, preBootCommandFile, arguments, otherApplications);
         }
 
         public Options withPreBootCommandFile(Path file) {
             return new Options(payaraJar, war, contextRoot, port, systemProperties, environment, postBootCommandFiles,
-                    logFile, echo, java, file, arguments);
+                    logFile, echo, java, file, arguments, otherApplications);
         }
 
         public Options withArguments(List<String> arguments) {
             return new Options(payaraJar, war, contextRoot, port, systemProperties, environment, postBootCommandFiles,
-                    logFile, echo, java, preBootCommandFile, arguments);
+                    logFile, echo, java, preBootCommandFile, arguments, otherApplications);
+        }
+
+        /** Deploys {@code application} too, after Soglia. */
+        public Options withOtherApplication(Deployment application) {
+            List<Deployment> all = new ArrayList<>(otherApplications);
+            all.add(application);
+            return new Options(payaraJar, war, contextRoot, port, systemProperties, environment, postBootCommandFiles,
+                    logFile, echo, java, preBootCommandFile, arguments, List.copyOf(all));
+        }
+    }
+
+    /** A WAR deployed at a context root of its own. */
+    public record Deployment(Path war, String contextRoot) {
+
+        /**
+         * Payara Micro's {@code --deploy <war>:<context root>} (the separator is the platform's path separator):
+         * {@code --contextroot} names the context root of Soglia's WAR only.
+         */
+        String argument() {
+            return war + java.io.File.pathSeparator + contextRoot;
         }
     }
 
@@ -90,6 +112,10 @@ public final class PayaraMicroProcess implements AutoCloseable {
         command.addAll(List.of("-jar", options.payaraJar().toString(),
                 "--deploy", options.war().toString(), "--contextroot", options.contextRoot(),
                 "--port", Integer.toString(options.port()), "--disablephonehome"));
+        for (Deployment other : options.otherApplications()) {
+            requireFile(other.war(), "WAR to deploy at /" + other.contextRoot());
+            command.addAll(List.of("--deploy", other.argument()));
+        }
         command.addAll(options.arguments());
         command.addAll(List.of("--prebootcommandfile", options.preBootCommandFile().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

@@ -1,5 +1,6 @@
 package it.soglia.testing;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * Soglia as the integration and browser tests see it: Payara Micro started once per test run with the built WAR,
@@ -24,19 +26,32 @@ public final class SogliaServer implements AutoCloseable {
     private final TestClock clock;
     private final TestMail mail;
     private final String baseUrl;
+    /** Where the test application reads its registration ({@code null}: not deployed on this server). */
+    private final Path relyingPartySettings;
+    private volatile RelyingParty relyingParty;
 
     private SogliaServer(TestDatabase database, PayaraMicroProcess payara, TestClock clock, TestMail mail,
-                         String baseUrl) {
+                         String baseUrl, Path relyingPartySettings) {
         this.database = database;
         this.payara = payara;
         this.clock = clock;
         this.mail = mail;
         this.baseUrl = baseUrl;
+        this.relyingPartySettings = relyingPartySettings;
     }
 
+    /** The shared server of the test run, with the test application at {@value #RELYING_PARTY_CONTEXT_ROOT} beside. */
     static SogliaServer start() throws Exception {
-        return start(Path.of(System.getProperty("soglia.it.payaraJar", "target/payara-micro.jar")), null,
-                Path.of(System.getProperty("soglia.it.workDir", "target/it")));
+        Path payaraJar = Path.of(System.getProperty("soglia.it.payaraJar", "target/payara-micro.jar"));
+        Path work = Path.of(System.getProperty("soglia.it.workDir", "target/it"));
+        Path rpWar = Path.of(System.getProperty("soglia.it.rpWar", "target/rp.war"));
+        try {
+            return startOnce(payaraJar, null, work, Map.of(), rpWar);
+        } catch (PayaraMicroProcess.StartNotCompleted notStarted) {
+            System.out.println("Payara Micro did not start; starting it once more: "
+                    + notStarted.getMessage().lines().findFirst().orElse(""));
+            return startOnce(payaraJar, null, work, Map.of(), rpWar);
+        }
     }
 
     /**
@@ -56,16 +71,19 @@ public final class SogliaServer implements AutoCloseable {
     public static SogliaServer start(Path payaraJar, Path java, Path work, Map<String, String> settings)
             throws Exception {
         try {
-            return startOnce(payaraJar, java, work, settings);
+            return startOnce(payaraJar, java, work, settings, null);
         } catch (PayaraMicroProcess.StartNotCompleted notStarted) {
             System.out.println("Payara Micro did not start; starting it once more: "
                     + notStarted.getMessage().lines().findFirst().orElse("")); // CI's log says why the run took longer
-            return startOnce(payaraJar, java, work, settings);
+            return startOnce(payaraJar, java, work, settings, null);
         }
     }
 
-    private static SogliaServer startOnce(Path payaraJar, Path java, Path work, Map<String, String> settings)
-            throws Exception {
+    /** The test application's context root on the shared server. */
+    public static final String RELYING_PARTY_CONTEXT_ROOT = "rp";
+
+    private static SogliaServer startOnce(Path payaraJar, Path java, Path work, Map<String, String> settings,
+                                          Path rpWar) throws Exception {
         Files.createDirectories(work);
         TestDatabase database = TestDatabase.start(work.resolve("db"));
         TestClock clock = new TestClock(work.resolve("clock-offset"));
@@ -78,7 +96,12 @@ public final class SogliaServer implements AutoCloseable {
                 + ":mail.smtp.connectiontimeout=5000:mail.smtp.timeout=5000:mail.smtp.writetimeout=5000 mail/soglia\n");
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        var payara = PayaraMicroProcess.start(new PayaraMicroProcess.Options(
+        Path rpSettings = rpWar == null ? null : work.resolve("rp-settings.properties").toAbsolutePath();
+        if (rpSettings != null) {
+            Files.deleteIfExists(rpSettings); // a registration of an earlier run names a client this database lacks
+            settings = withOverrides(Map.of(RELYING_PARTY_SETTINGS_PROPERTY, rpSettings.toString()), settings);
+        }
+        var options = new PayaraMicroProcess.Options(
                 payaraJar,
                 Path.of(System.getProperty("soglia.it.war", "target/soglia.war")),
                 "soglia", port,
@@ -93,15 +116,64 @@ public final class SogliaServer implements AutoCloseable {
                         "soglia.bootstrap-admin.username", BOOTSTRAP_ADMIN,
                         "soglia.bootstrap-admin.password", BOOTSTRAP_ADMIN_PASSWORD), settings),
                 Map.of("SOGLIA_CRYPTO_KEY", Base64.getEncoder().encodeToString(key)),
-                List.of(mailCommands), work.resolve("payara.log"), null).withJava(java));
-        SogliaServer server = new SogliaServer(database, payara, clock, mail, baseUrl);
+                List.of(mailCommands), work.resolve("payara.log"), null).withJava(java);
+        if (rpWar != null) {
+            options = options.withOtherApplication(new PayaraMicroProcess.Deployment(rpWar, RELYING_PARTY_CONTEXT_ROOT));
+        }
+        var payara = PayaraMicroProcess.start(options);
+        SogliaServer server = new SogliaServer(database, payara, clock, mail, baseUrl, rpSettings);
         try {
             payara.awaitReady(URI.create(baseUrl + "/login"), Duration.ofSeconds(180));
+            if (rpWar != null) {
+                // registered before the application's first request: its OpenID mechanism reads the provider's
+                // discovery document, client id and secret at the first request of any page, and keeps them
+                server.registerRelyingParty();
+                payara.awaitReady(URI.create(server.relyingPartyUrl() + "/signed-out"), Duration.ofSeconds(120));
+            }
         } catch (RuntimeException e) {
             server.close(); // a refused deployment leaves no database or mail server behind
             throw e;
         }
         return server;
+    }
+
+    /** The system property of the Payara JVM that tells the test application where its registration is. */
+    private static final String RELYING_PARTY_SETTINGS_PROPERTY = "rp.settings-file";
+
+    /** The test application as the browser reaches it: {@code http://127.0.0.1:<port>/rp}. */
+    public String relyingPartyUrl() {
+        return baseUrl.substring(0, baseUrl.lastIndexOf('/')) + "/" + RELYING_PARTY_CONTEXT_ROOT;
+    }
+
+    /** The test application and its registration at Soglia. */
+    public record RelyingParty(String url, TestClients.TestClient client) {
+    }
+
+    /**
+     * The test application that signs in through this Soglia with Jakarta Security's OpenID Connect mechanism
+     * (src/test/java/it/soglia/rp), registered once per server: the mechanism reads its client id and secret once,
+     * so every test of the run shares this one registration.
+     */
+    public RelyingParty relyingParty() {
+        if (relyingParty == null) {
+            throw new IllegalStateException("the test application is deployed on the shared test server only");
+        }
+        return relyingParty;
+    }
+
+    /** Registers the test application and writes where it reads its registration ({@code rp-settings.properties}). */
+    private void registerRelyingParty() throws IOException {
+        String url = relyingPartyUrl();
+        TestClients.TestClient client = clients().register("rp", List.of(url + "/Callback"),
+                List.of(url + "/signed-out"));
+        Properties registration = new Properties();
+        registration.setProperty("issuer", baseUrl);
+        registration.setProperty("client-id", client.clientId());
+        registration.setProperty("client-secret", client.secret());
+        try (var out = Files.newBufferedWriter(relyingPartySettings)) {
+            registration.store(out, "the test application's registration at Soglia (SogliaServer.relyingParty)");
+        }
+        relyingParty = new RelyingParty(url, client);
     }
 
     private static Map<String, String> withOverrides(Map<String, String> usual, Map<String, String> overrides) {

@@ -34,6 +34,30 @@ public final class TestClock {
         write();
     }
 
+    /**
+     * Puts the server's clock back on real time until the returned handle is closed, then where the other tests had
+     * moved it. For a test with an application whose own clock is the real one and that allows little difference:
+     * Jakarta Security's OpenID Connect mechanism refuses an ID token issued more than a minute in its future, and
+     * the tests before may have moved Soglia's clock hours ahead.
+     */
+    public synchronized RealTime realTime() {
+        Duration moved = offset;
+        offset = Duration.ZERO;
+        write();
+        return () -> {
+            synchronized (this) {
+                offset = moved;
+                write();
+            }
+        };
+    }
+
+    /** Ends {@link #realTime()}. */
+    public interface RealTime extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     private void write() {
         try {
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
