@@ -44,7 +44,6 @@ public class TokenEndpoint extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        request.setCharacterEncoding("UTF-8");
         Optional<ClientCredentials> credentials = credentialsOf(request);
         if (credentials.isEmpty()) {
             JsonAnswers.error(response, HttpServletResponse.SC_BAD_REQUEST, "invalid_request",
