@@ -2,6 +2,8 @@ package it.soglia.web;
 
 import it.soglia.account.Account;
 import it.soglia.account.AccountService;
+import it.soglia.oidc.ClientUses;
+import it.soglia.oidc.RecentApplication;
 import it.soglia.security.Origins;
 import it.soglia.twofactor.EnrolmentKey;
 import it.soglia.twofactor.ResetCause;
@@ -15,6 +17,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * {@code /profile} ("Profilo Utente"): the signed-in user's own account, the QR code of the active authenticator
@@ -43,7 +46,11 @@ public class ProfileBacking {
     @Inject
     ExternalContext external;
 
+    @Inject
+    ClientUses clientUses;
+
     private Account account;
+    private List<RecentApplication> recentApplications;
     private EnrolmentKey key; // only in the request that carried the proof: this page view, not the session
     private Long recoveryCodesLeft;
 
@@ -85,6 +92,14 @@ public class ProfileBacking {
                 proof.showRefusal(reveal.check());
             }
         });
+    }
+
+    /** The applications the user signed in to through Soglia lately, newest first. */
+    public List<RecentApplication> getRecentApplications() {
+        if (recentApplications == null) {
+            recentApplications = clientUses.recentFor(account.getId());
+        }
+        return recentApplications;
     }
 
     public long getRecoveryCodesLeft() {
