@@ -53,7 +53,21 @@ final class BrowserSignIn {
     void signIn(EnrolledAccounts accounts, EnrolledAccounts.Enrolled account, long[] nanos)
             throws Failure, InterruptedException {
         cookies.clear();
-        URI loginUri = URI.create(baseUrl + "/login");
+        URI profileUri = passwordAndCode(accounts, account, URI.create(baseUrl + "/login"), "/profile", nanos);
+
+        HttpResponse<String> profile = timed(SignInStep.PROFILE, nanos, get(profileUri));
+        expectStatus(SignInStep.PROFILE, profile, 200);
+        if (!profile.body().contains(">" + account.username + "</dd>")) {
+            throw new Failure(SignInStep.PROFILE, "the profile does not show the signed-in user");
+        }
+    }
+
+    /**
+     * The login page, the password, the code page and the code, as both flows send them; answers where the code's
+     * redirect leads ({@code next}: the profile, or back to the authorization endpoint).
+     */
+    private URI passwordAndCode(EnrolledAccounts accounts, EnrolledAccounts.Enrolled account, URI loginUri,
+                                String next, long[] nanos) throws Failure, InterruptedException {
         HttpResponse<String> login = timed(SignInStep.LOGIN_PAGE, nanos, get(loginUri));
         expectStatus(SignInStep.LOGIN_PAGE, login, 200);
         FacesForm loginForm = formOf(SignInStep.LOGIN_PAGE, login, "login");
@@ -70,13 +84,7 @@ final class BrowserSignIn {
         String code = accounts.codeNow(account); // as late as a user reads the app
         HttpResponse<String> accepted = timed(SignInStep.CODE, nanos,
                 post(codeForm, codeForm.filled(Map.of("code:code", code), "code:submit")));
-        URI profileUri = redirectTo(SignInStep.CODE, accepted, "/profile");
-
-        HttpResponse<String> profile = timed(SignInStep.PROFILE, nanos, get(profileUri));
-        expectStatus(SignInStep.PROFILE, profile, 200);
-        if (!profile.body().contains(">" + account.username + "</dd>")) {
-            throw new Failure(SignInStep.PROFILE, "the profile does not show the signed-in user");
-        }
+        return redirectTo(SignInStep.CODE, accepted, next);
     }
 
     /** An application registered with Soglia's OpenID Connect provider, as its own server knows it. */
@@ -99,20 +107,7 @@ final class BrowserSignIn {
                 + "&state=" + state + "&nonce=" + randomUrlSafe(16) + "&code_challenge=" + s256(verifier)
                 + "&code_challenge_method=S256");
         URI loginUri = redirectTo(SignInStep.AUTHORIZE, timed(SignInStep.AUTHORIZE, nanos, get(authorize)), "/login");
-
-        HttpResponse<String> login = timed(SignInStep.LOGIN_PAGE, nanos, get(loginUri));
-        expectStatus(SignInStep.LOGIN_PAGE, login, 200);
-        FacesForm loginForm = formOf(SignInStep.LOGIN_PAGE, login, "login");
-        HttpResponse<String> password = timed(SignInStep.PASSWORD, nanos, post(loginForm, loginForm.filled(
-                Map.of("login:username", account.username, "login:password", EnrolledAccounts.PASSWORD),
-                "login:submit")));
-        URI codeUri = redirectTo(SignInStep.PASSWORD, password, "/code");
-        HttpResponse<String> codePage = timed(SignInStep.CODE_PAGE, nanos, get(codeUri));
-        expectStatus(SignInStep.CODE_PAGE, codePage, 200);
-        FacesForm codeForm = formOf(SignInStep.CODE_PAGE, codePage, "code");
-        String code = accounts.codeNow(account);
-        URI back = redirectTo(SignInStep.CODE, timed(SignInStep.CODE, nanos,
-                post(codeForm, codeForm.filled(Map.of("code:code", code), "code:submit"))), "/authorize");
+        URI back = passwordAndCode(accounts, account, loginUri, "/authorize", nanos);
 
         HttpResponse<String> returned = timed(SignInStep.RETURN, nanos, get(back));
         String location = returned.headers().firstValue("Location").orElse("");
