@@ -29,9 +29,9 @@ public class ReturnToApplication implements Serializable {
         return Optional.ofNullable(encoded).map(ReturnToApplication::pathFor);
     }
 
-    /** Whether a sign-in continues to an application (the recovery codes page then says where it goes next). */
-    public boolean isPending() {
-        return pendingAuthorization != null;
+    /** The encoded pending request, left in place: for a page that must carry it across the session's end. */
+    public Optional<String> pending() {
+        return Optional.ofNullable(pendingAuthorization);
     }
 
     public static String pathFor(String encoded) {

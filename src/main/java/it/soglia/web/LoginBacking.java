@@ -68,7 +68,8 @@ public class LoginBacking {
                         Objects.requireNonNullElse(username, ""), new Password(Objects.requireNonNullElse(password, "")))));
         password = null;
         if (status == AuthenticationStatus.SEND_CONTINUE) {
-            // The session begins with the right password: from now on it remembers where the sign-in goes on to.
+            // The session begins with the right password: from now on it remembers where the sign-in goes on to (a
+            // sign-in without an application's request goes to the profile, whatever an earlier one had asked).
             returnToApplication.keep(hasResume() ? resume : null);
             faces.responseComplete(); // the mechanism already sent the redirect to the next step
             return;

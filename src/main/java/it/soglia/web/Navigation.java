@@ -24,4 +24,11 @@ public final class Navigation {
     public static void toLogin(LoginNotice notice) {
         redirect(it.soglia.security.Pages.LOGIN + "?notice=" + notice.parameter());
     }
+
+    /** As above, carrying an application's pending sign-in request on ({@code oidc/PendingAuthorization}). */
+    public static void toLogin(LoginNotice notice, java.util.Optional<String> pendingApplication) {
+        redirect(it.soglia.security.Pages.LOGIN + "?notice=" + notice.parameter() + pendingApplication
+                .map(encoded -> "&resume=" + java.net.URLEncoder.encode(encoded, java.nio.charset.StandardCharsets.UTF_8))
+                .orElse(""));
+    }
 }

@@ -1,6 +1,7 @@
 package it.soglia.web;
 
 import it.soglia.audit.RequestOrigin;
+import it.soglia.oidc.ReturnToApplication;
 import it.soglia.security.Origins;
 import it.soglia.twofactor.LimitedResets;
 import it.soglia.twofactor.ResetService;
@@ -9,6 +10,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 
 /**
  * {@code /reset?token=…}, the landing page of the mailed link. Opening it (GET) only shows what will happen: mail
@@ -21,6 +23,9 @@ public class ResetBacking {
 
     @Inject
     LimitedResets resets;
+
+    @Inject
+    ReturnToApplication returnToApplication;
 
     private String token;
     private ResetService.Preview preview;
@@ -38,8 +43,11 @@ public class ResetBacking {
     public void confirm() {
         switch (resets.redeem(token, origin())) {
             case DONE -> {
+                // An application's sign-in this browser was in the middle of goes on after the reset: its pending
+                // request leaves the session with the rest, and comes back through the sign-in page's address.
+                Optional<String> application = pendingApplication();
                 FacesContext.getCurrentInstance().getExternalContext().invalidateSession(); // whatever this browser
-                Navigation.toLogin(LoginNotice.RESET_DONE); // was doing belongs to the old second factor
+                Navigation.toLogin(LoginNotice.RESET_DONE, application); // was doing belongs to the old second factor
             }
             case THROTTLED -> {
                 refused = true;
@@ -47,6 +55,13 @@ public class ResetBacking {
             }
             case UNUSABLE -> refused = true;
         }
+    }
+
+    /** The application's request this browser's session holds; none, and no session made, for a browser without one. */
+    private Optional<String> pendingApplication() {
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
+                .getRequest();
+        return request.getSession(false) == null ? Optional.empty() : returnToApplication.pending();
     }
 
     private static RequestOrigin origin() {

@@ -10,6 +10,9 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import it.soglia.oidc.UserAtSoglia.Arrival;
+import it.soglia.testing.Codes;
+import it.soglia.testing.SignInSteps;
+import it.soglia.testing.WebSession;
 import it.soglia.testing.WebSession.Page;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -133,6 +136,32 @@ class ProviderSessionIT extends ProviderTest {
                 .isEqualTo(200);
         assertThat(application.userinfo((String) RelyingParty.json(token).get("access_token")).statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void theLostCodePathOfAnApplicationsSignInEndsBackAtTheApplication() {
+        RelyingParty application = application("lostpath");
+        UserAtSoglia user = enrolledUser("lostpath");
+        RelyingParty.Request request = application.authorize();
+        WebSession browser = user.session();
+        Page login = user.open(request.path()).soglia();
+        Page codePage = browser.submit(login, "login", Map.of("username", user.account().username(),
+                "password", user.account().password()), "login:submit");
+        Page lost = browser.get(codePage.byId("lost-code-link").orElseThrow().attr("href").replaceFirst("^/soglia", ""));
+        browser.submit(lost, "lost", Map.of("email", user.account().email()), "lost:submit");
+        Page afterReset = steps.redeem(browser, server.mail().awaitResetLink(user.account().email()).resetPath());
+        assertThat(afterReset.path()).isEqualTo("/soglia/login");
+
+        Page enrol = browser.submit(afterReset, "login", Map.of("username", user.account().username(),
+                "password", user.account().password()), "login:submit");
+        assertThat(enrol.has("qr")).as("the QR code again after the reset").isTrue();
+        Page codes = steps.code(browser, enrol, Codes.code(SignInSteps.keyOn(enrol), server.clock().now(), 0));
+        assertThat(codes.path()).isEqualTo("/soglia/recovery-codes");
+        Arrival back = user.follow(browser.submitRaw(codes, "recoveryCodes", Map.of(), "recovery-codes-ack"));
+
+        assertThat(back.atApplication()).as("back at the application after the lost-code path").isTrue();
+        HttpResponse<String> token = application.redeem(back.code(), request);
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
     }
 
     private static void assertSignedOut(RelyingParty application, UserAtSoglia user) {
