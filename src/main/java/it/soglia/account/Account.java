@@ -21,7 +21,8 @@ import java.util.Set;
 
 /**
  * A person who signs in. The TOTP secret is stored only encrypted ({@code totpSecret}), and only
- * {@link it.soglia.twofactor.TwoFactorService} reads or writes it.
+ * {@code twofactor.TwoFactorService} reads or writes it (not linked: twofactor depends on account, never the
+ * reverse).
  */
 @Entity
 @Table(name = "account")

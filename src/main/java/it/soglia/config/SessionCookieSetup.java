@@ -1,5 +1,6 @@
 package it.soglia.config;
 
+import it.soglia.urls.PublicUrls;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;

@@ -46,7 +46,7 @@ public class SogliaDatabase {
     }
 
     /** Fails the deployment on a URL Soglia's own pool cannot use, naming the key, before any connection is tried. */
-    void checkConfiguration() {
+    public void checkConfiguration() {
         if (usesOwnPool()) {
             SogliaJdbcDataSource.databaseOf(url);
         }
@@ -57,7 +57,7 @@ public class SogliaDatabase {
     }
 
     /** Where the data lives, for the log: never the password. */
-    String description() {
+    public String description() {
         return usesOwnPool() ? url.replaceAll("password=[^&;]*", "password=…") : jndiName.strip();
     }
 }

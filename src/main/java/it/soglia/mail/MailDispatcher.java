@@ -1,6 +1,5 @@
 package it.soglia.mail;
 
-import it.soglia.metrics.MailMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -8,6 +7,7 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import java.lang.management.ManagementFactory;
@@ -41,8 +41,9 @@ public class MailDispatcher {
     @Inject
     MailSender sender;
 
+    /** Counted in {@code metrics.MailMetrics}, which observes it: mail depends on no counter. */
     @Inject
-    MailMetrics metrics;
+    Event<MailDelivery> deliveries;
 
     @Inject
     @ConfigProperty(name = "soglia.mail.poll-interval", defaultValue = "PT2S")
@@ -88,12 +89,12 @@ public class MailDispatcher {
         } catch (MessagingException | RuntimeException e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.warning(() -> "Mail " + id + " not sent (" + error + "); it will be retried");
-            metrics.failed();
+            deliveries.fire(MailDelivery.FAILED);
             outbox.markAttemptFailed(id, node, error);
             return;
         }
         // Sent: from here on a failure must never count as a failed attempt, or the mail would go out twice.
-        metrics.sent();
+        deliveries.fire(MailDelivery.SENT);
         try {
             outbox.markSent(id, node);
         } catch (RuntimeException e) {

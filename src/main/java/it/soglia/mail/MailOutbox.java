@@ -1,6 +1,6 @@
 package it.soglia.mail;
 
-import it.soglia.twofactor.SecretCipher;
+import it.soglia.crypto.SecretCipher;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -1,5 +1,6 @@
 package it.soglia.metrics;
 
+import it.soglia.mail.MailDelivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -24,11 +25,7 @@ public class MailMetrics {
         registry.counter(NAME, FAILED);
     }
 
-    public void sent() {
-        registry.counter(NAME, SENT).inc();
-    }
-
-    public void failed() {
-        registry.counter(NAME, FAILED).inc();
+    void count(@Observes MailDelivery delivery) {
+        registry.counter(NAME, delivery == MailDelivery.SENT ? SENT : FAILED).inc();
     }
 }

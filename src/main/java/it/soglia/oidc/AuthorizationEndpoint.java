@@ -7,7 +7,7 @@ import it.soglia.audit.AuditType;
 import it.soglia.security.Origins;
 import it.soglia.security.Pages;
 import it.soglia.security.SignedInSession;
-import it.soglia.twofactor.SecretCipher;
+import it.soglia.crypto.SecretCipher;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;

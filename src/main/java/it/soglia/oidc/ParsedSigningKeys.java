@@ -1,7 +1,7 @@
 package it.soglia.oidc;
 
 import com.nimbusds.jose.jwk.RSAKey;
-import it.soglia.twofactor.SecretCipher;
+import it.soglia.crypto.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;

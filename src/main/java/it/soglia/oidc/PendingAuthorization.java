@@ -1,6 +1,6 @@
 package it.soglia.oidc;
 
-import it.soglia.twofactor.SecretCipher;
+import it.soglia.crypto.SecretCipher;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package it.soglia.oidc;
 
-import it.soglia.config.PublicUrls;
+import it.soglia.urls.PublicUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -9,7 +9,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import it.soglia.audit.AuditLog;
 import it.soglia.audit.AuditType;
 import it.soglia.audit.RequestOrigin;
-import it.soglia.twofactor.SecretCipher;
+import it.soglia.crypto.SecretCipher;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;

@@ -2,7 +2,7 @@ package it.soglia.twofactor;
 
 import it.soglia.account.Account;
 import it.soglia.audit.RequestOrigin;
-import it.soglia.config.PublicUrls;
+import it.soglia.urls.PublicUrls;
 import it.soglia.mail.MailOutbox;
 import it.soglia.mail.MailTemplates;
 import jakarta.enterprise.context.ApplicationScoped;

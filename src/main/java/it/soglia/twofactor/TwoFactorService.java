@@ -4,6 +4,7 @@ import it.soglia.account.Account;
 import it.soglia.audit.AuditLog;
 import it.soglia.audit.AuditType;
 import it.soglia.audit.RequestOrigin;
+import it.soglia.crypto.SecretCipher;
 import it.soglia.throttle.ThrottleRule;
 import it.soglia.throttle.Throttling;
 import it.soglia.totp.Base32;

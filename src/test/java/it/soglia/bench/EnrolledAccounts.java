@@ -6,7 +6,7 @@ import it.soglia.account.Argon2PasswordHasher;
 import it.soglia.totp.Totp;
 import it.soglia.totp.TotpPolicy;
 import it.soglia.totp.TotpSecret;
-import it.soglia.twofactor.SecretCipher;
+import it.soglia.crypto.SecretCipher;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -2,7 +2,7 @@ package it.soglia.oidc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.soglia.twofactor.SecretCipher;
+import it.soglia.crypto.SecretCipher;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
-package it.soglia.config;
+package it.soglia.startup;
 
+import it.soglia.urls.PublicUrls;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;

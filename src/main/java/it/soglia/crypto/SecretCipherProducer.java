@@ -1,6 +1,5 @@
-package it.soglia.twofactor;
+package it.soglia.crypto;
 
-import it.soglia.config.CryptoKeyMissingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;

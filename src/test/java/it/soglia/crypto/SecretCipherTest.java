@@ -1,4 +1,4 @@
-package it.soglia.twofactor;
+package it.soglia.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,8 +1,10 @@
-package it.soglia.config;
+package it.soglia.startup;
 
 import it.soglia.account.PasswordHashing;
-import it.soglia.twofactor.SecretCipher;
+import it.soglia.config.SogliaDatabase;
+import it.soglia.crypto.SecretCipher;
 import it.soglia.twofactor.TwoFactorService;
+import it.soglia.urls.PublicUrls;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;

@@ -1,4 +1,4 @@
-package it.soglia.config;
+package it.soglia.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package it.soglia.config;
+package it.soglia.urls;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class PublicUrls {
 
-    static final String KEY = "soglia.base-url";
+    public static final String KEY = "soglia.base-url";
 
     @Inject
     @ConfigProperty(name = KEY)

@@ -1,4 +1,4 @@
-package it.soglia.config;
+package it.soglia.startup;
 
 import it.soglia.account.Account;
 import it.soglia.account.AccountService;

@@ -1,4 +1,4 @@
-package it.soglia.twofactor;
+package it.soglia.crypto;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

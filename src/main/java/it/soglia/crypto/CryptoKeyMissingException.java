@@ -1,4 +1,4 @@
-package it.soglia.config;
+package it.soglia.crypto;
 
 /** Soglia refuses to start without a usable encryption key for the TOTP secrets. */
 public class CryptoKeyMissingException extends IllegalStateException {
