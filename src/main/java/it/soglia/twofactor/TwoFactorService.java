@@ -292,6 +292,15 @@ public class TwoFactorService {
         return CodeCheck.ACCEPTED;
     }
 
+    /** The kinds of second factor the account has enrolled: what its sign-in's second step may ask for. */
+    public java.util.Set<FactorKind> enrolledFactors(long accountId) {
+        var kinds = java.util.EnumSet.noneOf(FactorKind.class);
+        if (em.find(TotpAuthenticator.class, accountId) != null) {
+            kinds.add(FactorKind.TOTP);
+        }
+        return kinds;
+    }
+
     /** The account's authenticator app, if one is enrolled (the profile shows when, and whether its clock drifts). */
     public java.util.Optional<TotpAuthenticator> authenticatorOf(long accountId) {
         return java.util.Optional.ofNullable(em.find(TotpAuthenticator.class, accountId));
