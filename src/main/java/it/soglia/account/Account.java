@@ -20,9 +20,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A person who signs in. The TOTP secret is stored only encrypted ({@code totpSecret}), and only
- * {@code twofactor.TwoFactorService} reads or writes it (not linked: twofactor depends on account, never the
- * reverse).
+ * A person who signs in. The second factors enrolled are entities of their own (the TOTP authenticator,
+ * {@code it.soglia.twofactor.TotpAuthenticator}); the account keeps whether one is enrolled and the code step's lock.
  */
 @Entity
 @Table(name = "account")
@@ -84,19 +83,21 @@ public class Account implements java.io.Serializable {
     @Column(name = "password_change_required", nullable = false)
     private boolean passwordChangeRequired;
 
+    /**
+     * Whether any second factor is enrolled, written by {@code TwoFactorService} in the transaction that creates or
+     * deletes the authenticator. A column of the account, not a join: the admins' users table filters and sorts by it
+     * on the index {@code account_two_factor_state_id} (BENCHMARKS.md).
+     */
     @Enumerated(EnumType.STRING)
     @Column(name = "two_factor_state", nullable = false, length = 16)
     private TwoFactorState twoFactorState;
 
-    @Column(name = "totp_secret", length = 255)
-    private String totpSecret;
-
-    @Column(name = "totp_last_step")
-    private Long totpLastStep;
-
-    @Column(name = "totp_enrolled_at")
-    private Instant totpEnrolledAt;
-
+    /*
+     * The code step's lock lives here, on the account, and only here: it counts every proof of the second step
+     * (authenticator codes and recovery codes alike, and those of any factor kind added later), so a guesser gets
+     * one counter whatever they type. A reset or a new authenticator clears it (clearCodeFailures), as before the
+     * authenticator had a table of its own; deleting the authenticator's row is not what clears it.
+     */
     @Column(name = "code_failures", nullable = false)
     private int codeFailures;
 
@@ -126,9 +127,6 @@ public class Account implements java.io.Serializable {
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
-
-    @Column(name = "totp_drift_streak", nullable = false)
-    private int totpDriftStreak;
 
     @Version
     private long version;
@@ -209,18 +207,6 @@ public class Account implements java.io.Serializable {
 
     public boolean isTwoFactorActive() {
         return twoFactorState == TwoFactorState.ACTIVE;
-    }
-
-    public String getTotpSecret() {
-        return totpSecret;
-    }
-
-    public Long getTotpLastStep() {
-        return totpLastStep;
-    }
-
-    public Instant getTotpEnrolledAt() {
-        return totpEnrolledAt;
     }
 
     public int getCodeFailures() {
@@ -325,55 +311,28 @@ public class Account implements java.io.Serializable {
         this.updatedAt = now;
     }
 
-    /** The first code from a new authenticator was right: the secret is now the one to check. */
-    public void activateTwoFactor(String encryptedSecret, long acceptedStep, Instant now) {
+    /** The first code from a new authenticator was right: it is the one to check from now on. */
+    public void activateTwoFactor(Instant now) {
         this.twoFactorState = TwoFactorState.ACTIVE;
-        this.totpSecret = encryptedSecret;
-        this.totpLastStep = acceptedStep;
-        this.totpEnrolledAt = now;
-        this.totpDriftStreak = 0;
         clearCodeFailures();
         this.updatedAt = now;
     }
 
     /**
-     * Back to first access: the secret is erased, failures and lock cleared, and every session signed in until now
-     * ends.
+     * Back to first access (the caller deletes the authenticator): failures and lock cleared, and every session
+     * signed in until now ends.
      */
     public void resetTwoFactor(Instant now) {
         this.twoFactorState = TwoFactorState.NOT_ENROLLED;
-        this.totpSecret = null;
-        this.totpLastStep = null;
-        this.totpEnrolledAt = null;
-        this.totpDriftStreak = 0;
         clearCodeFailures();
         this.sessionsRevokedAt = now;
         this.updatedAt = now;
     }
 
-    /**
-     * A right code of time step {@code step}, typed when the server was at {@code serverStep}. Codes keep coming one
-     * step early or late when the phone's clock drifts: the streak of those says so (see {@link #isClockDrifting}).
-     */
-    public void acceptCodeOfStep(long step, long serverStep, Instant now) {
-        this.totpLastStep = step;
-        int offset = (int) Math.signum(step - serverStep);
-        this.totpDriftStreak = offset == 0 ? 0
-                : Integer.signum(totpDriftStreak) == offset ? totpDriftStreak + offset : offset;
+    /** A right code of the authenticator: the series of wrong codes ends. */
+    public void acceptCode(Instant now) {
         clearCodeFailures();
         this.updatedAt = now;
-    }
-
-    /** Codes came one step off the server's clock, the same way, at least this many sign-ins in a row. */
-    public static final int DRIFT_STREAK = 3;
-
-    public boolean isClockDrifting() {
-        return Math.abs(totpDriftStreak) >= DRIFT_STREAK;
-    }
-
-    /** True when the phone is ahead of the server's clock (its codes come early). */
-    public boolean isClockAhead() {
-        return totpDriftStreak > 0;
     }
 
     /** A recovery code stood in for the authenticator's code: the series of wrong codes ends. */

@@ -1,5 +1,7 @@
 package it.soglia.security;
 
+import it.soglia.twofactor.FactorKind;
+
 /** Paths of the pages the sign-in moves between, relative to the context root (see ui-contract.md). */
 public final class Pages {
 
@@ -17,11 +19,21 @@ public final class Pages {
     private Pages() {
     }
 
-    /** Where a sign-in goes on after the password: a new password, the code, or enrolment. */
+    /**
+     * Where a sign-in goes on after the password: a new password, enrolment when no second factor is enrolled, or the
+     * step of an enrolled one (the first kind in {@link FactorKind}'s order).
+     */
     public static String nextStepOf(PendingSignIn pending) {
         if (pending.isPasswordChangeRequired()) {
             return CHANGE_PASSWORD;
         }
-        return pending.isTwoFactorActive() ? CODE : ENROLL;
+        return pending.enrolledFactors().stream().findFirst().map(Pages::stepOf).orElse(ENROLL);
+    }
+
+    /** The page that asks for a factor of this kind at a sign-in. */
+    public static String stepOf(FactorKind kind) {
+        return switch (kind) {
+            case TOTP -> CODE;
+        };
     }
 }

@@ -1,11 +1,15 @@
 package it.soglia.security;
 
 import it.soglia.account.Account;
+import it.soglia.twofactor.FactorKind;
 import jakarta.enterprise.context.SessionScoped;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * "Password verified, code pending" for one session. It expires a few minutes after the password step, and holds
@@ -18,15 +22,18 @@ public class PendingSignIn implements Serializable {
 
     private Long accountId;
     private String username;
-    private boolean twoFactorActive;
+    /** What the account had enrolled when its password was typed: the second step asks for one of these. */
+    private EnumSet<FactorKind> enrolledFactors = EnumSet.noneOf(FactorKind.class);
     private Instant passwordVerifiedAt;
     private String pendingSecret;
     private boolean passwordChangeRequired;
 
-    void begin(long accountId, String username, boolean twoFactorActive, boolean passwordChangeRequired, Instant now) {
+    void begin(long accountId, String username, Set<FactorKind> enrolledFactors, boolean passwordChangeRequired,
+               Instant now) {
         this.accountId = accountId;
         this.username = username;
-        this.twoFactorActive = twoFactorActive;
+        this.enrolledFactors = enrolledFactors.isEmpty() ? EnumSet.noneOf(FactorKind.class)
+                : EnumSet.copyOf(enrolledFactors);
         this.passwordChangeRequired = passwordChangeRequired;
         this.passwordVerifiedAt = now;
         this.pendingSecret = null;
@@ -77,9 +84,12 @@ public class PendingSignIn implements Serializable {
         }
     }
 
-    /** Whether this sign-in goes on with a code ({@code /code}) rather than with enrolment ({@code /enroll}). */
-    public boolean isTwoFactorActive() {
-        return twoFactorActive;
+    /**
+     * The second factors the account has enrolled: none means first access, enrolment ({@code /enroll}); otherwise
+     * the step of one of them ({@link Pages#nextStepOf}).
+     */
+    public Set<FactorKind> enrolledFactors() {
+        return Collections.unmodifiableSet(enrolledFactors);
     }
 
     public long accountId() {

@@ -21,8 +21,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Soglia's sign-in. Step one checks the password and, when right, remembers a {@link PendingSignIn} and sends the
- * browser to the code prompt, or to enrolment when no authenticator is enrolled. Step two checks the code (or
- * confirms enrolment) and only then tells the container who the caller is. The session id changes after each
+ * browser to the step of a second factor the account has enrolled ({@link Pages#nextStepOf}), or to enrolment when
+ * none is. Step two checks what that step was given (a code, a recovery code, the first code of a new authenticator:
+ * each {@link CodeCredential.Kind} says which factor it proves and is checked by its own service) and only then tells
+ * the container who the caller is. The session id changes after each
  * step, so an id seen before a step is worthless after it.
  */
 @AutoApplySession
@@ -98,14 +100,15 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         } else {
             request.changeSessionId(); // an id seen before the password is worthless after it
         }
-        pending.begin(a.getId(), a.getUsername(), a.isTwoFactorActive(), a.isPasswordChangeRequired(), clock.instant());
+        pending.begin(a.getId(), a.getUsername(), twoFactor.enrolledFactors(a.getId()), a.isPasswordChangeRequired(),
+                clock.instant());
         return context.redirect(request.getContextPath() + Pages.nextStepOf(pending));
     }
 
     private AuthenticationStatus codeStep(CodeCredential credential, HttpServletRequest request,
                                           HttpMessageContext context) {
         if (!pending.isActive(clock, pendingTimeout) || pending.isPasswordChangeRequired()
-                || credential.enrolment() == pending.isTwoFactorActive()
+                || !credential.kind().fits(pending.enrolledFactors())
                 || (credential.enrolment() && pending.pendingSecret() == null)) {
             pending.clear();
             SignInOutcome.of(SignInOutcome.Reason.PENDING_EXPIRED).attachTo(request);

@@ -27,8 +27,8 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Owns the TOTP secrets: creates them, encrypts them, checks codes against them. Checks lock the account row, so
- * two requests with the same code (even on two nodes) cannot both be accepted.
+ * Owns the TOTP secrets: creates them, encrypts them, checks codes against them ({@link TotpAuthenticator}). Checks
+ * lock the account row, so two requests with the same code (even on two nodes) cannot both be accepted.
  */
 @Stateless
 public class TwoFactorService {
@@ -96,10 +96,10 @@ public class TwoFactorService {
      * node started with another key than the others would otherwise deploy and fail every code check.
      */
     public boolean keyOpensStoredSecrets() {
-        var enrolled = em.createQuery("select a from Account a where a.totpSecret is not null order by a.id",
-                Account.class).setMaxResults(1).getResultList();
+        var enrolled = em.createQuery("select t from TotpAuthenticator t order by t.accountId",
+                TotpAuthenticator.class).setMaxResults(1).getResultList();
         try {
-            enrolled.forEach(account -> cipher.decrypt(account.getTotpSecret(), activeContext(account.getId())));
+            enrolled.forEach(totp -> cipher.decrypt(totp.encryptedSecret(), activeContext(totp.getAccountId())));
             return true;
         } catch (IllegalArgumentException e) {
             return false;
@@ -122,8 +122,8 @@ public class TwoFactorService {
         audit.record(AuditType.QR_VIEWED, account.getUsername(), account.getUsername(), origin,
                 "after the password and a code typed now");
         notifications.keyShown(account, now, origin);
-        return new ActiveKeyReveal(check,
-                keyFor(account, cipher.decrypt(account.getTotpSecret(), activeContext(accountId))));
+        return new ActiveKeyReveal(check, keyFor(account,
+                cipher.decrypt(em.find(TotpAuthenticator.class, accountId).encryptedSecret(), activeContext(accountId))));
     }
 
     /**
@@ -186,13 +186,23 @@ public class TwoFactorService {
         return CodeCheck.ACCEPTED;
     }
 
-    /** Makes the pending secret the account's when {@code code} is one of its codes; else changes nothing. */
+    /**
+     * Makes the pending secret the account's authenticator, in place of the one it had if any, when {@code code} is
+     * one of its codes; else changes nothing.
+     */
     private OptionalLong activatePendingIfMatches(Account account, String pendingSecret, String code, Instant now) {
         byte[] secret = cipher.decrypt(pendingSecret, pendingContext(account.getId()));
         try {
             OptionalLong step = settings.totp().match(secret, code);
             if (step.isPresent()) {
-                account.activateTwoFactor(cipher.encrypt(secret, activeContext(account.getId())), step.getAsLong(), now);
+                String encrypted = cipher.encrypt(secret, activeContext(account.getId()));
+                TotpAuthenticator current = em.find(TotpAuthenticator.class, account.getId());
+                if (current == null) {
+                    em.persist(new TotpAuthenticator(account.getId(), encrypted, step.getAsLong(), now));
+                } else {
+                    current.replaceWith(encrypted, step.getAsLong(), now);
+                }
+                account.activateTwoFactor(now);
             }
             return step;
         } finally {
@@ -229,12 +239,17 @@ public class TwoFactorService {
         if (refusal.isPresent()) {
             return refusal.get();
         }
+        TotpAuthenticator authenticator = em.find(TotpAuthenticator.class, account.getId());
+        if (authenticator == null) {
+            return CodeCheck.RESTART; // enrolled with another factor kind only: this is not its step
+        }
         if (code.isEmpty()) {
             return CodeCheck.MALFORMED;
         }
-        OptionalLong step = matchActiveSecret(account, totp, code.get());
-        if (step.isPresent() && step.getAsLong() > lastStepOf(account)) {
-            account.acceptCodeOfStep(step.getAsLong(), totp.stepAt(now), now);
+        OptionalLong step = matchSecretOf(authenticator, totp, code.get());
+        if (step.isPresent() && step.getAsLong() > authenticator.lastStep()) {
+            authenticator.acceptCodeOfStep(step.getAsLong(), totp.stepAt(now));
+            account.acceptCode(now);
             return CodeCheck.ACCEPTED;
         }
         String why = purpose == null ? "" : purpose + ": ";
@@ -278,6 +293,32 @@ public class TwoFactorService {
         return CodeCheck.ACCEPTED;
     }
 
+    /** The kinds of second factor the account has enrolled: what its sign-in's second step may ask for. */
+    public java.util.Set<FactorKind> enrolledFactors(long accountId) {
+        var kinds = java.util.EnumSet.noneOf(FactorKind.class);
+        if (em.find(TotpAuthenticator.class, accountId) != null) {
+            kinds.add(FactorKind.TOTP);
+        }
+        return kinds;
+    }
+
+    /** The account's authenticator app, if one is enrolled (the profile shows when, and whether its clock drifts). */
+    public java.util.Optional<TotpAuthenticator> authenticatorOf(long accountId) {
+        return java.util.Optional.ofNullable(em.find(TotpAuthenticator.class, accountId));
+    }
+
+    /** When each of these accounts enrolled its authenticator app; accounts without one are not in the map. */
+    public java.util.Map<Long, Instant> enrolledAt(java.util.Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        var enrolled = new java.util.HashMap<Long, Instant>();
+        em.createQuery("select t from TotpAuthenticator t where t.accountId in :ids", TotpAuthenticator.class)
+                .setParameter("ids", accountIds).getResultList()
+                .forEach(totp -> enrolled.put(totp.getAccountId(), totp.getEnrolledAt()));
+        return enrolled;
+    }
+
     /** How many unused recovery codes the account has. */
     public long recoveryCodesLeft(long accountId) {
         return recoveryCodes.unusedCount(accountId);
@@ -303,6 +344,10 @@ public class TwoFactorService {
     public void reset(long accountId, ResetCause cause, String actor, String reason, RequestOrigin origin) {
         Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
+        TotpAuthenticator authenticator = em.find(TotpAuthenticator.class, accountId);
+        if (authenticator != null) {
+            em.remove(authenticator); // the secret is erased with it
+        }
         account.resetTwoFactor(now);
         recoveryCodes.eraseAll(accountId);
         throttling.clear(ThrottleRule.PASSWORD_BY_USERNAME, Account.keyOf(account.getUsername())); // a mailed reset unlocks
@@ -351,17 +396,13 @@ public class TwoFactorService {
         };
     }
 
-    private OptionalLong matchActiveSecret(Account account, Totp totp, String code) {
-        byte[] secret = cipher.decrypt(account.getTotpSecret(), activeContext(account.getId()));
+    private OptionalLong matchSecretOf(TotpAuthenticator authenticator, Totp totp, String code) {
+        byte[] secret = cipher.decrypt(authenticator.encryptedSecret(), activeContext(authenticator.getAccountId()));
         try {
             return totp.match(secret, code);
         } finally {
             Arrays.fill(secret, (byte) 0);
         }
-    }
-
-    private static long lastStepOf(Account account) {
-        return account.getTotpLastStep() == null ? Long.MIN_VALUE : account.getTotpLastStep();
     }
 
     private EnrolmentKey keyFor(Account account, byte[] secret) {
@@ -374,7 +415,10 @@ public class TwoFactorService {
         }
     }
 
-    /** Encryption contexts: a pending secret cannot be passed off as an active one, nor moved to another account. */
+    /**
+     * Encryption contexts: a pending secret cannot be passed off as an active one, nor moved to another account. The
+     * active one names the account, not the table: secrets moved from the account's row (migration 15) still open.
+     */
     private static String pendingContext(long accountId) {
         return "soglia:totp:pending:" + accountId;
     }

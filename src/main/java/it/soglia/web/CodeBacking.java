@@ -20,8 +20,8 @@ public class CodeBacking {
 
     /** View action: only within a sign-in; and a locked code step is said at once, not after a typed code. */
     public void requirePendingSignIn() {
-        secondStep.requirePending(false);
-        if (secondStep.isPendingFor(false)) {
+        secondStep.requirePending(kind());
+        if (secondStep.isPendingFor(kind())) {
             twoFactor.codeLock(secondStep.pending().accountId()).ifPresent(lock -> secondStep.showLock(lock.lockedUntil()));
         }
     }

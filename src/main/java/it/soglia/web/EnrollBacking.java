@@ -26,11 +26,11 @@ public class EnrollBacking {
     private String code;
 
     public void requirePendingEnrolment() {
-        secondStep.requirePending(true);
+        secondStep.requirePending(CodeCredential.Kind.ENROLMENT);
     }
 
     public EnrolmentKey getKey() {
-        if (key == null && secondStep.isPendingFor(true)) {
+        if (key == null && secondStep.isPendingFor(CodeCredential.Kind.ENROLMENT)) {
             var pending = secondStep.pending();
             if (pending.pendingSecret() == null) {
                 pending.keepPendingSecret(twoFactor.newPendingSecret(pending.accountId()));

@@ -1,6 +1,7 @@
 package it.soglia.web;
 
 import it.soglia.audit.RequestOrigin;
+import it.soglia.security.CodeCredential;
 import it.soglia.security.Origins;
 import it.soglia.security.Pages;
 import it.soglia.twofactor.LimitedResets;
@@ -37,6 +38,9 @@ public class LostCodeBacking {
     @ConfigProperty(name = "soglia.reset.token-lifetime", defaultValue = "PT30M")
     java.time.Duration tokenLifetime;
 
+    /** The page is for a sign-in stuck at a second factor already enrolled, of any kind: as a recovery code is. */
+    private static final CodeCredential.Kind LOST_FACTOR = CodeCredential.Kind.RECOVERY;
+
     private String email;
     private boolean submitted;
 
@@ -49,7 +53,7 @@ public class LostCodeBacking {
             Navigation.redirect(Pages.LOGIN);
             return;
         }
-        secondStep.requirePending(false);
+        secondStep.requirePending(LOST_FACTOR);
     }
 
     public void submit() {
@@ -57,7 +61,7 @@ public class LostCodeBacking {
             Navigation.toLogin(LoginNotice.VIEW_EXPIRED);
             return;
         }
-        if (!secondStep.isPendingFor(false)) {
+        if (!secondStep.isPendingFor(LOST_FACTOR)) {
             Navigation.toLogin(LoginNotice.PENDING_EXPIRED);
             return;
         }

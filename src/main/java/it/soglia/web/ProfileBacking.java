@@ -53,6 +53,7 @@ public class ProfileBacking {
     private List<RecentApplication> recentApplications;
     private EnrolmentKey key; // only in the request that carried the proof: this page view, not the session
     private Long recoveryCodesLeft;
+    private it.soglia.twofactor.TotpAuthenticator authenticator;
 
     /** Below this many unused recovery codes the profile warns. */
     static final int FEW_RECOVERY_CODES = 3;
@@ -64,6 +65,14 @@ public class ProfileBacking {
 
     public Account getAccount() {
         return account;
+    }
+
+    /** The enrolled authenticator app (when it was enrolled, whether its clock drifts); null when none is. */
+    public it.soglia.twofactor.TotpAuthenticator getAuthenticator() {
+        if (authenticator == null && account.isTwoFactorActive()) {
+            authenticator = twoFactor.authenticatorOf(account.getId()).orElse(null);
+        }
+        return authenticator;
     }
 
     public boolean isFresh() {

@@ -44,18 +44,21 @@ public class SecondStep {
     @Inject
     ReturnToApplication returnToApplication;
 
-    /** True when the password was verified recently and the sign-in continues on the page asking. */
-    public boolean isPendingFor(boolean enrolment) {
-        return pending.isActive(clock, pendingTimeout) && enrolment != pending.isTwoFactorActive();
+    /**
+     * True when the password was verified recently and the sign-in continues on the page asking for {@code kind}:
+     * one that fits the second factors the account has enrolled.
+     */
+    public boolean isPendingFor(CodeCredential.Kind kind) {
+        return pending.isActive(clock, pendingTimeout) && kind.fits(pending.enrolledFactors());
     }
 
     /** For a view action: back to the sign-in when there is nothing to continue here. */
-    public void requirePending(boolean enrolment) {
-        if (isPendingFor(enrolment) && pending.isPasswordChangeRequired()) {
+    public void requirePending(CodeCredential.Kind kind) {
+        if (isPendingFor(kind) && pending.isPasswordChangeRequired()) {
             Navigation.redirect(Pages.CHANGE_PASSWORD); // the initial password first
             return;
         }
-        if (!isPendingFor(enrolment)) {
+        if (!isPendingFor(kind)) {
             if (pending.hasStarted()) {
                 Navigation.toLogin(LoginNotice.PENDING_EXPIRED);
             } else {

@@ -80,5 +80,9 @@ class AdminExportsIT extends PageTest {
         DateTimeFormatter rome = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(ZoneId.of("Europe/Rome"));
         assertThat(List.of(rome.format(exported), rome.format(exported.minusSeconds(60)))) // the admin's enrolment
                 .anySatisfy(minute -> assertThat(audit).contains("\"" + minute + ":"));
+        String userRow = users.lines().filter(line -> line.startsWith("\"" + user.username() + "\";")).findFirst()
+                .orElseThrow();
+        assertThat(List.of(rome.format(exported), rome.format(exported.minusSeconds(60)))) // when its app was linked
+                .anySatisfy(minute -> assertThat(userRow).contains("\"Attiva\";\"" + minute + ":"));
     }
 }

@@ -81,10 +81,12 @@ class AdminIT extends PageTest {
                 .isEqualTo("/soglia/enroll"); // first access, as before
     }
 
-    /** What a reset would touch in the account's row. */
+    /** What a reset would touch in the account's row, and the authenticator's secret it would erase. */
     private static List<String> accountRow(TestAccount user) {
-        return List.of("two_factor_state", "totp_secret", "updated_at", "version", "code_failures").stream()
-                .map(column -> column + "=" + accounts.column(user, column)).toList();
+        return java.util.stream.Stream.concat(
+                List.of("two_factor_state", "updated_at", "version", "code_failures").stream()
+                        .map(column -> column + "=" + accounts.column(user, column)),
+                java.util.stream.Stream.of("secret=" + accounts.authenticatorColumn(user, "secret"))).toList();
     }
 
     @Test

@@ -190,10 +190,11 @@ public final class AdminTablesBenchmark {
         Instant now = Instant.now();
         try (Connection c = database.connect()) {
             c.setAutoCommit(false);
+            // No authenticator rows (totp_authenticator): the users table reads only the account's two_factor_state.
             try (PreparedStatement insert = c.prepareStatement("insert into account (id, username, username_key,"
-                    + " display_name, email, language, role, enabled, password_hash, two_factor_state, totp_enrolled_at,"
+                    + " display_name, email, language, role, enabled, password_hash, two_factor_state,"
                     + " code_failures, code_locked_until, last_sign_in_at, last_sign_in_ip, created_at, updated_at,"
-                    + " version, search_text) values (?, ?, ?, ?, ?, 'it', ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, 0, ?)");
+                    + " version, search_text) values (?, ?, ?, ?, ?, 'it', ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, 0, ?)");
                  PreparedStatement insertKey = c.prepareStatement( // what Account writes with its search text
                          "insert into account_search_key (account_id, search_key) values (?, ?)")) {
                 for (int i = accountsSeeded; i < accounts; i++) {
@@ -213,14 +214,13 @@ public final class AdminTablesBenchmark {
                     insert.setBoolean(7, random.nextInt(50) != 0);
                     insert.setString(8, hash);
                     insert.setString(9, active ? "ACTIVE" : "NOT_ENROLLED");
-                    insert.setTimestamp(10, active ? Timestamp.from(created.plusSeconds(60)) : null);
-                    insert.setTimestamp(11, random.nextInt(500) == 0 ? Timestamp.from(now.plusSeconds(600)) : null);
-                    insert.setTimestamp(12, active ? Timestamp.from(now.minus(Duration.ofMinutes(random.nextInt(60 * 24 * 90)))) : null);
-                    insert.setString(13, active ? "10.0." + random.nextInt(256) + "." + random.nextInt(256) : null);
+                    insert.setTimestamp(10, random.nextInt(500) == 0 ? Timestamp.from(now.plusSeconds(600)) : null);
+                    insert.setTimestamp(11, active ? Timestamp.from(now.minus(Duration.ofMinutes(random.nextInt(60 * 24 * 90)))) : null);
+                    insert.setString(12, active ? "10.0." + random.nextInt(256) + "." + random.nextInt(256) : null);
+                    insert.setTimestamp(13, Timestamp.from(created));
                     insert.setTimestamp(14, Timestamp.from(created));
-                    insert.setTimestamp(15, Timestamp.from(created));
                     String searchText = Account.searchTextOf(username, displayName, email);
-                    insert.setString(16, searchText);
+                    insert.setString(15, searchText);
                     insert.addBatch();
                     for (long key : SearchKeys.of(searchText)) {
                         insertKey.setLong(1, ID_BASE + i);

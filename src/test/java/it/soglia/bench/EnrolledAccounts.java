@@ -60,9 +60,11 @@ final class EnrolledAccounts {
         Enrolled[] accounts = new Enrolled[count];
         db.setAutoCommit(false);
         try (PreparedStatement insert = db.prepareStatement("insert into account (id, username, username_key,"
-                + " display_name, email, language, role, enabled, password_hash, two_factor_state, totp_secret,"
-                + " totp_enrolled_at, code_failures, created_at, updated_at, version, search_text)"
-                + " values (?, ?, ?, ?, ?, 'it', 'USER', true, ?, 'ACTIVE', ?, ?, 0, ?, ?, 0, ?)")) {
+                + " display_name, email, language, role, enabled, password_hash, two_factor_state,"
+                + " code_failures, created_at, updated_at, version, search_text)"
+                + " values (?, ?, ?, ?, ?, 'it', 'USER', true, ?, 'ACTIVE', 0, ?, ?, 0, ?)");
+             PreparedStatement insertTotp = db.prepareStatement("insert into totp_authenticator (account_id, secret,"
+                     + " last_step, enrolled_at, drift_streak) values (?, ?, 0, ?, 0)")) {
             for (int i = 0; i < count; i++) {
                 long id = ID_BASE + i;
                 String username = "bench.user." + i;
@@ -75,15 +77,18 @@ final class EnrolledAccounts {
                 insert.setString(4, displayName);
                 insert.setString(5, email);
                 insert.setString(6, hash);
-                insert.setString(7, cipher.encrypt(secret, activeSecretContext(id)));
+                insert.setTimestamp(7, Timestamp.from(now));
                 insert.setTimestamp(8, Timestamp.from(now));
-                insert.setTimestamp(9, Timestamp.from(now));
-                insert.setTimestamp(10, Timestamp.from(now));
-                insert.setString(11, Account.searchTextOf(username, displayName, email));
+                insert.setString(9, Account.searchTextOf(username, displayName, email));
                 insert.addBatch();
+                insertTotp.setLong(1, id);
+                insertTotp.setString(2, cipher.encrypt(secret, activeSecretContext(id)));
+                insertTotp.setTimestamp(3, Timestamp.from(now));
+                insertTotp.addBatch();
                 accounts[i] = new Enrolled(username, secret);
             }
             insert.executeBatch();
+            insertTotp.executeBatch();
             db.commit();
         }
         return new EnrolledAccounts(accounts);

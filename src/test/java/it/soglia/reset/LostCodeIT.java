@@ -103,7 +103,7 @@ class LostCodeIT extends PageTest {
         assertThat(login.path()).isEqualTo("/soglia/login");
         assertThat(login.messages()).contains("l’autenticazione a due fattori è stata reimpostata");
         assertThat(accounts.column(account, "two_factor_state")).isEqualTo("NOT_ENROLLED");
-        assertThat(accounts.column(account, "totp_secret")).isNull();
+        assertThat(accounts.authenticatorColumn(account, "secret")).isNull();
         assertThat(accounts.auditTypes(account)).contains("TWO_FACTOR_RESET");
         ReceivedMail notice = mail.awaitContaining(account.email(), "con il link ricevuto per email");
         assertThat(notice.subject()).contains("reimpostata");

@@ -49,7 +49,7 @@ class SignInIT extends PageTest {
         TestAccount account = accounts.create("encrypted");
         String key = steps.enrol(steps.newSession(), account);
 
-        String stored = accounts.column(account, "totp_secret");
+        String stored = accounts.authenticatorColumn(account, "secret");
 
         assertThat(stored).startsWith("v1:").doesNotContain(key).doesNotContain(key.substring(0, 8));
     }

@@ -103,6 +103,19 @@ public final class TestAccounts {
         }
     }
 
+    /** A column of the account's authenticator app ({@code totp_authenticator}), as stored; null when it has none. */
+    public String authenticatorColumn(TestAccount account, String column) {
+        try (Connection c = database.connect(); PreparedStatement select = c.prepareStatement(
+                "select " + column + " from totp_authenticator where account_id = ?")) {
+            select.setLong(1, account.id());
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The audit event types recorded about the account, oldest first. */
     public List<String> auditTypes(TestAccount account) {
         try (Connection c = database.connect();

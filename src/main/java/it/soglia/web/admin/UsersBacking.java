@@ -53,6 +53,9 @@ public class UsersBacking implements Serializable {
     @Inject
     it.soglia.web.DisplayTime time;
 
+    @Inject
+    it.soglia.twofactor.TwoFactorService twoFactor;
+
     private final LazyDataModel<Account> users = new Users();
     private Role role;
     private TwoFactorState twoFactorState;
@@ -159,14 +162,19 @@ public class UsersBacking implements Serializable {
                         Messages.text("csv.users.status"), Messages.text("csv.users.two-factor"),
                         Messages.text("csv.users.enrolled-at", zone), Messages.text("csv.users.code-locked-until", zone),
                         Messages.text("csv.users.last-sign-in-at", zone), Messages.text("csv.users.last-sign-in-ip")),
-                page -> directory.page(query, page * CsvDownload.PAGE, CsvDownload.PAGE, null, true).stream()
-                        .map(a -> List.of(a.getUsername(), a.getDisplayName(), nz(a.getEmail()),
+                page -> csvRows(directory.page(query, page * CsvDownload.PAGE, CsvDownload.PAGE, null, true)));
+    }
+
+    /** One page of the users' CSV; the authenticators' enrolment times in one query for the page. */
+    private List<List<String>> csvRows(List<Account> accounts) {
+        Map<Long, java.time.Instant> enrolledAt = twoFactor.enrolledAt(accounts.stream().map(Account::getId).toList());
+        return accounts.stream().map(a -> List.of(a.getUsername(), a.getDisplayName(), nz(a.getEmail()),
                                 Messages.text("role." + a.getRole().name()),
                                 Messages.text(a.isEnabled() ? "admin.users.enabled" : "admin.users.disabled"),
                                 Messages.text("two-factor." + a.getTwoFactorState().name()),
-                                time.forFiles(a.getTotpEnrolledAt()), time.forFiles(a.getCodeLockedUntil()),
+                                time.forFiles(enrolledAt.get(a.getId())), time.forFiles(a.getCodeLockedUntil()),
                                 time.forFiles(a.getLastSignInAt()), nz(a.getLastSignInIp())))
-                        .toList());
+                        .toList();
     }
 
     static String nz(String value) {
