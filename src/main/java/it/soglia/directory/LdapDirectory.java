@@ -14,7 +14,9 @@ import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
 import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
+import com.unboundid.util.ssl.AggregateTrustManager;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
+import com.unboundid.util.ssl.HostNameTrustManager;
 import com.unboundid.util.ssl.JVMDefaultTrustManager;
 import com.unboundid.util.ssl.PEMFileTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
@@ -23,7 +25,7 @@ import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * The directory's few operations, over a pool of connections bound as the service account ({@code bind-dn}): search
@@ -134,11 +136,17 @@ public class LdapDirectory implements AutoCloseable {
         return made;
     }
 
+    /**
+     * Trusts the configured CA (else the JVM's) and only a certificate naming the host of {@code url}: checked in
+     * the trust manager, since the socket verifier alone leaves a StartTLS connection's host name unchecked (seen in
+     * LdapDirectoryTlsTest).
+     */
     private SSLUtil sslUtil() throws GeneralSecurityException {
         Optional<String> ca = settings.caCertificate();
-        TrustManager trust = ca.isPresent() ? new PEMFileTrustManager(new File(ca.get()))
+        X509TrustManager issuer = ca.isPresent() ? new PEMFileTrustManager(new File(ca.get()))
                 : JVMDefaultTrustManager.getInstance();
-        return new SSLUtil(trust);
+        X509TrustManager host = new HostNameTrustManager(false, settings.url().getHost());
+        return new SSLUtil(new AggregateTrustManager(true, issuer, host));
     }
 
     private static DirectoryUnavailableException unavailable(String operation, LDAPException e) {

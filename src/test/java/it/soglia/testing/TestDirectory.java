@@ -31,14 +31,30 @@ public final class TestDirectory implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    /** The ldaps:// port; 0 when this directory speaks no TLS. */
+    private final int tlsPort;
     private Process slapd;
 
-    private TestDirectory(Path dir, int port) {
+    private TestDirectory(Path dir, int port, int tlsPort) {
         this.dir = dir;
         this.port = port;
+        this.tlsPort = tlsPort;
     }
 
     public static TestDirectory start(Path dir) throws IOException, InterruptedException {
+        return start(dir, false);
+    }
+
+    /**
+     * With TLS too: StartTLS on {@link #url()} and ldaps:// on {@link #tlsUrl()}, with a certificate for
+     * {@code localhost} only, signed by a CA made here ({@link #caCertificate()}); {@link #otherCaCertificate()} is a CA
+     * that signed nothing of it.
+     */
+    public static TestDirectory startWithTls(Path dir) throws IOException, InterruptedException {
+        return start(dir, true);
+    }
+
+    private static TestDirectory start(Path dir, boolean tls) throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of("/usr/sbin/slapd"))) {
             throw new IllegalStateException("the directory tests need Debian's slapd: "
                     + "apt-get install slapd ldap-utils (.ci/run installs them)");
@@ -46,7 +62,8 @@ public final class TestDirectory implements AutoCloseable {
         deleteTree(dir);
         Files.createDirectories(dir.resolve("data"));
         Path conf = dir.resolve("slapd.conf");
-        Files.writeString(conf, String.join("\n",
+        String tlsLines = tls ? makeCertificates(dir) : "";
+        Files.writeString(conf, tlsLines + String.join("\n",
                 "include /etc/ldap/schema/core.schema",
                 "include /etc/ldap/schema/cosine.schema",
                 "include /etc/ldap/schema/inetorgperson.schema",
@@ -67,7 +84,7 @@ public final class TestDirectory implements AutoCloseable {
             Files.copy(in, ldif);
         }
         run(List.of("/usr/sbin/slapadd", "-f", conf.toString(), "-l", ldif.toString()), dir.resolve("slapadd.log"));
-        TestDirectory directory = new TestDirectory(dir, FreePort.find());
+        TestDirectory directory = new TestDirectory(dir, FreePort.find(), tls ? FreePort.find() : 0);
         directory.startSlapd();
         return directory;
     }
@@ -87,7 +104,49 @@ public final class TestDirectory implements AutoCloseable {
     }
 
     public String url() {
-        return "ldap://127.0.0.1:" + port;
+        return "ldap://" + host() + ":" + port;
+    }
+
+    public String tlsUrl() {
+        return "ldaps://localhost:" + tlsPort;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path caCertificate() {
+        return dir.resolve("ca.pem").toAbsolutePath();
+    }
+
+    public Path otherCaCertificate() {
+        return dir.resolve("other-ca.pem").toAbsolutePath();
+    }
+
+    /** The certificate names localhost only; without TLS the plain loopback address is enough. */
+    private String host() {
+        return tlsPort == 0 ? "127.0.0.1" : "localhost";
+    }
+
+    private static String makeCertificates(Path dir) throws IOException, InterruptedException {
+        Path log = dir.resolve("openssl.log");
+        for (String ca : new String[] {"ca", "other-ca"}) {
+            run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-keyout", dir.resolve(ca + ".key").toString(), "-out", dir.resolve(ca + ".pem").toString(),
+                    "-subj", "/CN=Soglia test " + ca), log);
+        }
+        run(List.of("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost",
+                "-keyout", dir.resolve("server.key").toString(), "-out", dir.resolve("server.csr").toString()), log);
+        Path extensions = dir.resolve("server.ext");
+        Files.writeString(extensions, "subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\n");
+        run(List.of("openssl", "x509", "-req", "-days", "2", "-in", dir.resolve("server.csr").toString(),
+                "-CA", dir.resolve("ca.pem").toString(), "-CAkey", dir.resolve("ca.key").toString(),
+                "-CAcreateserial", "-extfile", extensions.toString(),
+                "-out", dir.resolve("server.pem").toString()), log);
+        return String.join("\n",
+                "TLSCACertificateFile " + dir.toAbsolutePath().resolve("ca.pem"),
+                "TLSCertificateFile " + dir.toAbsolutePath().resolve("server.pem"),
+                "TLSCertificateKeyFile " + dir.toAbsolutePath().resolve("server.key"), "");
     }
 
     /** The directory's admins rename a user (a new uid, the same entry and entryUUID). */
@@ -145,8 +204,9 @@ public final class TestDirectory implements AutoCloseable {
     }
 
     private void startSlapd() throws IOException, InterruptedException {
+        String listeners = tlsPort == 0 ? url() + "/" : url() + "/ " + tlsUrl() + "/";
         slapd = new ProcessBuilder("/usr/sbin/slapd", "-d", "0", "-f", dir.resolve("slapd.conf").toString(),
-                "-h", url() + "/").redirectErrorStream(true)
+                "-h", listeners).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("slapd.log").toFile())).start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(deadline)) {
