@@ -26,11 +26,16 @@ import java.util.Set;
 @Entity
 @Table(name = "account")
 @NamedQuery(name = Account.BY_USERNAME_KEY, query = "select a from Account a where a.usernameKey = :key")
+@NamedQuery(name = Account.BY_DIRECTORY_ID, query = "select a from Account a where a.directoryId = :id")
 public class Account implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
 
     public static final String BY_USERNAME_KEY = "Account.byUsernameKey";
+    public static final String BY_DIRECTORY_ID = "Account.byDirectoryId";
+
+    /** The password hash of a directory account: no Argon2id hash, so no password ever matches it here. */
+    static final String NO_LOCAL_PASSWORD = "!directory";
 
     @Id
     @SequenceGenerator(name = "account_seq", sequenceName = "account_seq", allocationSize = 50)
@@ -128,6 +133,14 @@ public class Account implements java.io.Serializable {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Who checks the password: Soglia ({@code LOCAL}) or the company directory ({@code DIRECTORY}). */
+    @Column(name = "password_source", nullable = false, length = 16)
+    private String passwordSource = "LOCAL";
+
+    /** The directory's stable id of a directory account (entryUUID, objectGUID): renames keep the account. */
+    @Column(name = "directory_id", length = 64)
+    private String directoryId;
+
     @Version
     private long version;
 
@@ -149,6 +162,33 @@ public class Account implements java.io.Serializable {
         this.twoFactorState = TwoFactorState.NOT_ENROLLED;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** A person of the company directory, at their first sign-in there: the directory checks their password. */
+    public static Account fromDirectory(String directoryId, String username, String displayName, String email,
+                                        Role role, Instant now) {
+        Account account = new Account(username, displayName, email, "it", role, NO_LOCAL_PASSWORD, now);
+        account.passwordSource = "DIRECTORY";
+        account.directoryId = directoryId;
+        return account;
+    }
+
+    public boolean isFromDirectory() {
+        return "DIRECTORY".equals(passwordSource);
+    }
+
+    public String getDirectoryId() {
+        return directoryId;
+    }
+
+    /**
+     * What the directory says of its user at a sign-in: a renamed user keeps the account (and the second factor)
+     * under the new username. The email is the directory's when it has one; a new role ends the other sessions.
+     */
+    public void refreshFromDirectory(String username, String displayName, String email, Role role, Instant now) {
+        this.username = username;
+        this.usernameKey = keyOf(username);
+        changeDetails(displayName, email == null ? this.email : email, role, now);
     }
 
     /** The form under which usernames are unique: "Mario.Rossi" and "mario.rossi" are one account. */
@@ -259,6 +299,12 @@ public class Account implements java.io.Serializable {
             this.sessionsRevokedAt = now;
         }
         this.role = role;
+        this.updatedAt = now;
+    }
+
+    /** Every session signed in until now ends at its next request (the directory disabled or removed the user). */
+    public void endSessions(Instant now) {
+        this.sessionsRevokedAt = now;
         this.updatedAt = now;
     }
 

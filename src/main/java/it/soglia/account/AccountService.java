@@ -18,15 +18,17 @@ import java.util.Optional;
 @Stateless
 public class AccountService {
 
-    /** Longer input cannot be a username or password of ours; still hashed, so it costs the usual time. */
+    /** Longer input cannot be a username of ours; its password is still hashed, so it costs the usual time. */
     static final int MAX_USERNAME = 64;
-    static final int MAX_PASSWORD = 1024;
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
     PasswordHashing passwords;
+
+    @Inject
+    PasswordCheck passwordCheck;
 
     @Inject
     AuditLog audit;
@@ -54,51 +56,60 @@ public class AccountService {
     }
 
     /**
-     * The account, when the password is right and the account enabled. An unknown username, a wrong password and
-     * a disabled account cost one hash each and look the same to the caller; only the audit trail tells them apart.
+     * What Soglia's own store ({@link LocalPasswordStore}) says of a typed password: the account when it is right and
+     * the account enabled; a refusal (in the credential's report) for a wrong password or a disabled account, after
+     * one hash each. A username with no local account is left to the directory when there is one, else refused after
+     * one hash too; only the audit trail tells these apart.
      */
-    public Optional<Account> verifyPassword(String username, String password, RequestOrigin origin) {
-        String typed = password == null || password.length() > MAX_PASSWORD ? "" : password;
-        Optional<Account> found = findByUsername(username);
+    public LocalCheck checkLocalPassword(TypedPassword credential, boolean directoryConfigured) {
+        String typed = credential.getPasswordAsString();
+        Optional<Account> found = findByUsername(credential.getCaller());
         if (found.isEmpty()) {
+            if (directoryConfigured) {
+                return LocalCheck.LEFT_TO_DIRECTORY;
+            }
             passwords.matchesNothing(typed);
-            audit.record(AuditType.SIGN_IN_PASSWORD_FAILED, null, username, origin, "unknown account");
-            return Optional.empty();
+            return LocalCheck.REFUSED;
         }
         Account account = found.get();
+        if (account.isFromDirectory()) { // its password is the directory's: never a hash of ours
+            if (directoryConfigured) {
+                return LocalCheck.LEFT_TO_DIRECTORY;
+            }
+            passwords.matchesNothing(typed);
+            credential.report().refused(account.getUsername(), "directory account, no directory configured");
+            return LocalCheck.REFUSED;
+        }
         boolean right = passwords.matches(typed, account.getPasswordHash()) && !typed.isEmpty();
         if (!right || !account.isEnabled()) {
-            audit.record(AuditType.SIGN_IN_PASSWORD_FAILED, account.getUsername(), account.getUsername(), origin,
-                    right ? "account disabled" : "wrong password");
-            return Optional.empty();
+            credential.report().refused(account.getUsername(), right ? "account disabled" : "wrong password");
+            return LocalCheck.REFUSED;
         }
         if (passwords.needsRehash(account.getPasswordHash())) {
             account.changePasswordHash(passwords.hash(typed), clock.instant());
-            audit.record(AuditType.PASSWORD_REHASHED, account.getUsername(), origin);
+            audit.record(AuditType.PASSWORD_REHASHED, account.getUsername(), credential.origin());
         }
-        audit.record(AuditType.SIGN_IN_PASSWORD_OK, account.getUsername(), origin);
-        return Optional.of(account);
+        return new LocalCheck(Optional.of(account), false);
     }
 
-    /** The signed-in user typed their password again; audited either way. */
-    public boolean confirmPassword(String username, String password, RequestOrigin origin) {
-        Account account = findByUsername(username).orElseThrow();
-        String typed = password == null || password.length() > MAX_PASSWORD ? "" : password;
-        boolean right = passwords.matches(typed, account.getPasswordHash()) && !typed.isEmpty();
-        audit.record(right ? AuditType.STEP_UP_OK : AuditType.STEP_UP_FAILED, account.getUsername(), origin);
-        return right;
+    /** The local store's answer: the account (right password), nothing (refused), or "ask the directory". */
+    public record LocalCheck(Optional<Account> account, boolean isLeftToDirectory) {
+        static final LocalCheck REFUSED = new LocalCheck(Optional.empty(), false);
+        static final LocalCheck LEFT_TO_DIRECTORY = new LocalCheck(Optional.empty(), true);
     }
 
     /** The outcome of a change the user asked for on their profile. */
     public enum ChangeResult {
-        DONE, WRONG_PASSWORD, TOO_SHORT, TOO_LONG, CONTROL_CHARACTER, IS_USERNAME, TOO_COMMON, INVALID
+        DONE, WRONG_PASSWORD, TOO_SHORT, TOO_LONG, CONTROL_CHARACTER, IS_USERNAME, TOO_COMMON, INVALID, DIRECTORY_PASSWORD
     }
 
     /** Own password change: the current password first, then the policy. */
     public ChangeResult changePassword(String username, String current, String chosen, RequestOrigin origin) {
         Account account = findByUsername(username).orElseThrow();
-        if (!passwords.matches(current == null ? "" : current, account.getPasswordHash())) {
-            audit.record(AuditType.PASSWORD_CHANGE_FAILED, username, origin);
+        if (account.isFromDirectory()) { // Soglia does not change the directory's passwords (the form is not shown)
+            return ChangeResult.DIRECTORY_PASSWORD;
+        }
+        if (!passwordCheck.verify(username, current, PasswordCheck.Purpose.PASSWORD_CHANGE, origin).isRight()) {
             return ChangeResult.WRONG_PASSWORD;
         }
         return setChosenPassword(account, chosen, origin);
@@ -139,6 +150,12 @@ public class AccountService {
         account.changeLanguage(language, clock.instant());
         audit.record(AuditType.ACCOUNT_CHANGED, username, username, origin, "language " + language);
         return true;
+    }
+
+    /** The account of a directory user, by the directory's stable id (the username may have changed there). */
+    public Optional<Account> findByDirectoryId(String directoryId) {
+        return em.createNamedQuery(Account.BY_DIRECTORY_ID, Account.class).setParameter("id", directoryId)
+                .getResultStream().findFirst();
     }
 
     public boolean hasAdmin() {

@@ -30,7 +30,7 @@ public class EmailChange {
     AccountService accounts;
 
     @Inject
-    PasswordHashing passwords;
+    PasswordCheck passwordCheck;
 
     @Inject
     EmailChangeNotice notice;
@@ -44,8 +44,7 @@ public class EmailChange {
     public AccountService.ChangeResult change(String username, String password, String newEmail, RequestOrigin origin) {
         Account account = accounts.findByUsername(username).orElseThrow();
         // The password first: any other answer tells the caller it was right (the re-entry throttle relies on it)
-        if (!passwords.matches(password == null ? "" : password, account.getPasswordHash())) {
-            audit.record(AuditType.PASSWORD_CHANGE_FAILED, username, username, origin, "email change");
+        if (!passwordCheck.verify(username, password, PasswordCheck.Purpose.EMAIL_CHANGE, origin).isRight()) {
             return AccountService.ChangeResult.WRONG_PASSWORD;
         }
         String email = newEmail == null ? "" : newEmail.strip();

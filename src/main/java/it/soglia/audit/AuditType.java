@@ -46,5 +46,9 @@ public enum AuditType {
     /** A signed-in user whose role the application does not admit was sent back to it without a code. */
     APPLICATION_ACCESS_DENIED,
     /** An application signed its user out of Soglia (RP-initiated logout). */
-    APPLICATION_SIGN_OUT
+    APPLICATION_SIGN_OUT,
+    /** The company directory did not answer a password check or a session's check (it.soglia.directory). */
+    DIRECTORY_UNAVAILABLE,
+    /** A directory user's session ended: the directory no longer has them, or has them disabled. */
+    DIRECTORY_USER_GONE
 }

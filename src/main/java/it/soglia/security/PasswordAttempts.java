@@ -63,6 +63,12 @@ public class PasswordAttempts {
         throttling.refund(ThrottleRule.PASSWORD_BY_IP, attempt.address());
     }
 
+    /** The password could not be checked (the directory did not answer): neither count grows. */
+    public void notChecked(Admission attempt) {
+        throttling.refund(ThrottleRule.PASSWORD_BY_USERNAME, attempt.usernameKey());
+        throttling.refund(ThrottleRule.PASSWORD_BY_IP, attempt.address());
+    }
+
     /** The password was wrong: both counts stand; the one that reaches the lock mails the owner the unlocking link. */
     public void failed(Admission attempt, RequestOrigin origin) {
         if (attempt.usernameCount() == settings.passwordLockAfter()) {

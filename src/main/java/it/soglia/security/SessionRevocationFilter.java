@@ -1,6 +1,7 @@
 package it.soglia.security;
 
 import it.soglia.account.AccountService;
+import it.soglia.directory.DirectorySessions;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,7 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Ends a signed-in session whose account was reset, disabled, removed, given a new password or a new role since it
- * signed in, on whichever node it lives: the check reads the account row, which all nodes share. A session also ends
+ * signed in, on whichever node it lives: the check reads the account row, which all nodes share. A directory user's
+ * session also asks the directory, at most every {@code soglia.ldap.session-check-interval}, whether the user is
+ * still there and enabled ({@link DirectorySessions}). A session also ends
  * {@code soglia.session.max-lifetime} after its sign-in, however active it was: a stolen session cookie is worth a
  * working day at most.
  */
@@ -28,6 +31,9 @@ public class SessionRevocationFilter extends HttpFilter {
 
     @Inject
     SignedInSession signedIn;
+
+    @Inject
+    DirectorySessions directorySessions;
 
     @Inject
     Clock clock;
@@ -45,7 +51,7 @@ public class SessionRevocationFilter extends HttpFilter {
                 end(request, response, "session-expired"); // LoginNotice's parameters
                 return;
             }
-            if (!isStillValid()) {
+            if (!isStillValid(request)) {
                 end(request, response, "session-ended");
                 return;
             }
@@ -60,9 +66,21 @@ public class SessionRevocationFilter extends HttpFilter {
         response.sendRedirect(request.getContextPath() + Pages.LOGIN + "?notice=" + notice);
     }
 
-    private boolean isStillValid() {
+    private boolean isStillValid(HttpServletRequest request) {
         var signedInAt = signedIn.signedInAt();
-        return signedInAt != null && accounts.find(signedIn.accountId())
-                .map(account -> account.acceptsSessionSignedInAt(signedInAt)).orElse(false);
+        var account = signedInAt == null ? null : accounts.find(signedIn.accountId()).orElse(null);
+        if (account == null || !account.acceptsSessionSignedInAt(signedInAt)) {
+            return false;
+        }
+        if (account.isFromDirectory() && directorySessions.isDue(signedIn.directoryCheckedAt(), clock.instant())) {
+            switch (directorySessions.check(account, Origins.of(request))) {
+                case GONE -> {
+                    return false;
+                }
+                case ACTIVE -> signedIn.directoryChecked(clock.instant());
+                default -> { } // the directory did not answer: asked again at the next request
+            }
+        }
+        return true;
     }
 }

@@ -19,6 +19,8 @@ public record SignInOutcome(Reason reason, Instant lockedUntil) {
         /** Too many wrong passwords in a row for this username: an admin's unlock or a mailed reset ends it. */
         PASSWORD_LOCKED,
         PENDING_EXPIRED,
+        /** The directory did not answer: its users cannot sign in now (local accounts still can). */
+        DIRECTORY_UNAVAILABLE,
         CODE_MALFORMED,
         CODE_REJECTED,
         CODE_LOCKED

@@ -23,6 +23,8 @@ public class SignedInSession implements Serializable {
     private long accountId;
     private Instant previousSignInAt;
     private String previousSignInIp;
+    /** When the directory last said this session's user is still there and enabled (directory accounts only). */
+    private Instant directoryCheckedAt;
 
     /**
      * A completed sign-in; {@code previousAt} and {@code previousIp} are the account's sign-in before this one (none
@@ -37,6 +39,15 @@ public class SignedInSession implements Serializable {
         this.since = at;
         this.passwordConfirmedAt = at;
         this.admin = admin;
+        this.directoryCheckedAt = at; // the sign-in's own password check asked the directory just now
+    }
+
+    Instant directoryCheckedAt() {
+        return directoryCheckedAt;
+    }
+
+    void directoryChecked(Instant at) {
+        this.directoryCheckedAt = at;
     }
 
     /**

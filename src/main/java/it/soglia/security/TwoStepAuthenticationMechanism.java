@@ -2,6 +2,7 @@ package it.soglia.security;
 
 import it.soglia.account.Account;
 import it.soglia.account.AccountService;
+import it.soglia.account.PasswordCheck;
 import it.soglia.audit.RequestOrigin;
 import it.soglia.twofactor.CodeCheck;
 import it.soglia.twofactor.TwoFactorService;
@@ -33,6 +34,9 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    PasswordCheck passwordCheck;
 
     @Inject
     TwoFactorService twoFactor;
@@ -87,7 +91,14 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
                     : SignInOutcome.Reason.PASSWORD_THROTTLED, block.until()).attachTo(request);
             return AuthenticationStatus.SEND_FAILURE;
         }
-        var account = accounts.verifyPassword(credential.getCaller(), credential.getPasswordAsString(), origin);
+        var verdict = passwordCheck.verify(credential.getCaller(), credential.getPasswordAsString(),
+                PasswordCheck.Purpose.SIGN_IN, origin);
+        if (verdict.directoryUnavailable()) { // not checked: the guess costs nothing, and the page says why
+            passwordAttempts.notChecked(admission);
+            SignInOutcome.of(SignInOutcome.Reason.DIRECTORY_UNAVAILABLE).attachTo(request);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        var account = verdict.account();
         if (account.isEmpty()) {
             passwordAttempts.failed(admission, origin);
             SignInOutcome.of(SignInOutcome.Reason.BAD_CREDENTIALS).attachTo(request);

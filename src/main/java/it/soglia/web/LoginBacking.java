@@ -81,6 +81,7 @@ public class LoginBacking {
             case PASSWORD_THROTTLED -> Messages.error("login.throttled",
                     Throttling.Block.secondsLeft(clock.instant(), outcome.lockedUntil()));
             case PASSWORD_LOCKED -> Messages.error("login.locked");
+            case DIRECTORY_UNAVAILABLE -> Messages.error("login.directory-unavailable");
             default -> Messages.error("login.failed");
         }
     }

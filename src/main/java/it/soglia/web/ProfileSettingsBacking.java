@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The settings forms of "Profilo Utente": own password, language and email. */
 @Named
@@ -35,6 +37,11 @@ public class ProfileSettingsBacking {
 
     @Inject
     ExternalContext external;
+
+    /** Where directory users change their password (a web address or a sentence), shown instead of the form. */
+    @Inject
+    @ConfigProperty(name = "soglia.ldap.password-help")
+    Optional<String> passwordHelp;
 
     private String currentPassword;
     private String newPassword;
@@ -81,6 +88,9 @@ public class ProfileSettingsBacking {
      * it first, so any answer but WRONG_PASSWORD means it was right.
      */
     private AccountService.ChangeResult counted(AccountService.ChangeResult result) {
+        if (result == AccountService.ChangeResult.DIRECTORY_PASSWORD) {
+            return result; // not checked here: the attempt stays counted, nothing is cleared
+        }
         if (result == AccountService.ChangeResult.WRONG_PASSWORD) {
             reentryThrottle.passwordWasWrong(username(), origin());
         } else {
@@ -101,6 +111,15 @@ public class ProfileSettingsBacking {
 
     private it.soglia.audit.RequestOrigin origin() {
         return Origins.of((HttpServletRequest) external.getRequest());
+    }
+
+    public String getPasswordHelp() {
+        return passwordHelp.map(String::strip).orElse("");
+    }
+
+    /** Only an http(s) address becomes a link: anything else is shown as text. */
+    public boolean isPasswordHelpLink() {
+        return getPasswordHelp().matches("https?://\\S+");
     }
 
     public String getCurrentPassword() {

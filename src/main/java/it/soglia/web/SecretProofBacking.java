@@ -1,6 +1,6 @@
 package it.soglia.web;
 
-import it.soglia.account.AccountService;
+import it.soglia.account.PasswordCheck;
 import it.soglia.audit.RequestOrigin;
 import it.soglia.security.Origins;
 import it.soglia.security.SignedInSession;
@@ -29,7 +29,7 @@ public class SecretProofBacking {
     SecurityContext securityContext;
 
     @Inject
-    AccountService accounts;
+    PasswordCheck passwordCheck;
 
     @Inject
     SignedInSession signedIn;
@@ -64,7 +64,7 @@ public class SecretProofBacking {
         if (!reentryThrottle.admit(username)) {
             return Optional.empty();
         }
-        if (!accounts.confirmPassword(username, typedPassword, origin)) {
+        if (!passwordCheck.verify(username, typedPassword, PasswordCheck.Purpose.STEP_UP, origin).isRight()) {
             reentryThrottle.passwordWasWrong(username, origin);
             Messages.error("profile.step-up.failed");
             return Optional.empty();

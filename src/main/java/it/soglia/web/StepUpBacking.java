@@ -1,6 +1,6 @@
 package it.soglia.web;
 
-import it.soglia.account.AccountService;
+import it.soglia.account.PasswordCheck;
 import it.soglia.audit.RequestOrigin;
 import it.soglia.security.Origins;
 import it.soglia.security.SignedInSession;
@@ -30,7 +30,7 @@ public class StepUpBacking {
     SecurityContext securityContext;
 
     @Inject
-    AccountService accounts;
+    PasswordCheck passwordCheck;
 
     @Inject
     SignedInSession signedIn;
@@ -67,7 +67,7 @@ public class StepUpBacking {
         if (!reentryThrottle.admit(username)) {
             return;
         }
-        if (accounts.confirmPassword(username, typed, origin)) {
+        if (passwordCheck.verify(username, typed, PasswordCheck.Purpose.STEP_UP, origin).isRight()) {
             reentryThrottle.passwordWasRight(username);
             signedIn.recordPasswordConfirmed(clock.instant());
             FacesContext faces = FacesContext.getCurrentInstance();

@@ -26,12 +26,15 @@ public final class SogliaServer implements AutoCloseable {
     private final TestClock clock;
     private final TestMail mail;
     private final String baseUrl;
+    /** The OpenLDAP directory Soglia's directory passwords use ({@code null}: none on this server). */
+    private final TestDirectory directory;
     /** Where the test application reads its registration ({@code null}: not deployed on this server). */
     private final Path relyingPartySettings;
     private volatile RelyingParty relyingParty;
 
     private SogliaServer(TestDatabase database, PayaraMicroProcess payara, TestClock clock, TestMail mail,
-                         String baseUrl, Path relyingPartySettings) {
+                         String baseUrl, Path relyingPartySettings, TestDirectory directory) {
+        this.directory = directory;
         this.database = database;
         this.payara = payara;
         this.clock = clock;
@@ -97,9 +100,14 @@ public final class SogliaServer implements AutoCloseable {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         Path rpSettings = rpWar == null ? null : work.resolve("rp-settings.properties").toAbsolutePath();
+        TestDirectory directory = null;
         if (rpSettings != null) {
             Files.deleteIfExists(rpSettings); // a registration of an earlier run names a client this database lacks
             settings = withOverrides(Map.of(RELYING_PARTY_SETTINGS_PROPERTY, rpSettings.toString()), settings);
+            // the shared server has a directory too (slapd starts in about a second): local accounts are tested
+            // beside it, as they run in a company that connects one
+            directory = TestDirectory.start(work.resolve("ldap"));
+            settings = withOverrides(directory.sogliaSettings(), settings);
         }
         var options = new PayaraMicroProcess.Options(
                 payaraJar,
@@ -120,8 +128,16 @@ public final class SogliaServer implements AutoCloseable {
         if (rpWar != null) {
             options = options.withOtherApplication(new PayaraMicroProcess.Deployment(rpWar, RELYING_PARTY_CONTEXT_ROOT));
         }
-        var payara = PayaraMicroProcess.start(options);
-        SogliaServer server = new SogliaServer(database, payara, clock, mail, baseUrl, rpSettings);
+        PayaraMicroProcess payara;
+        try {
+            payara = PayaraMicroProcess.start(options);
+        } catch (Exception | Error e) {
+            if (directory != null) {
+                directory.close();
+            }
+            throw e;
+        }
+        SogliaServer server = new SogliaServer(database, payara, clock, mail, baseUrl, rpSettings, directory);
         try {
             payara.awaitReady(URI.create(baseUrl + "/login"), Duration.ofSeconds(180));
             if (rpWar != null) {
@@ -199,6 +215,14 @@ public final class SogliaServer implements AutoCloseable {
         return mail;
     }
 
+    /** The shared server's OpenLDAP directory. */
+    public TestDirectory directory() {
+        if (directory == null) {
+            throw new IllegalStateException("the test directory runs beside the shared test server only");
+        }
+        return directory;
+    }
+
     public TestDatabase database() {
         return database;
     }
@@ -221,5 +245,8 @@ public final class SogliaServer implements AutoCloseable {
         payara.close();
         mail.close();
         database.close();
+        if (directory != null) {
+            directory.close();
+        }
     }
 }

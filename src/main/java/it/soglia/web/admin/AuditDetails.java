@@ -39,7 +39,13 @@ public final class AuditDetails {
             new String[] {"replaced the previous authenticator", "replaced-authenticator"},
             new String[] {"wrong recovery code", "wrong-recovery-code"},
             new String[] {"code already used", "code-reused"},
-            new String[] {"wrong code", "wrong-code"});
+            new String[] {"wrong code", "wrong-code"},
+            new String[] {"empty password", "empty-password"},
+            new String[] {"not in the directory", "not-in-directory"},
+            new String[] {"disabled in the directory", "disabled-in-directory"},
+            new String[] {"username of another account", "username-taken"},
+            new String[] {"directory account, no directory configured", "no-directory"},
+            new String[] {"password check", "directory-password-check"});
 
     private static final Pattern CODE_FOR = Pattern.compile("(to show the key|to link a new authenticator|new authenticator): (.+)");
     private static final Pattern REFUSED = Pattern.compile("(locked|must wait): (client address|username|password typed again in a session)");
