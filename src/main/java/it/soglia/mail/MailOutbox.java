@@ -78,7 +78,7 @@ public class MailOutbox {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void markSent(long id, String node) {
         OutboxMessage message = em.find(OutboxMessage.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (message.isClaimedBy(node)) {
+        if (message != null && message.isClaimedBy(node)) { // null: sent by another node, and purged (SentMails)
             message.markSent(clock.instant());
         }
     }
@@ -87,7 +87,7 @@ public class MailOutbox {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void markAttemptFailed(long id, String node, String error) {
         OutboxMessage message = em.find(OutboxMessage.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (!message.isClaimedBy(node)) {
+        if (message == null || !message.isClaimedBy(node)) {
             return;
         }
         Duration delay = retryDelay.multipliedBy(1L << Math.min(message.getAttempts(), 10));
