@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.time.Clock;
@@ -128,6 +129,30 @@ public class AccountDirectory {
                     : orderedPage(null, matches.ids(), sort, ascending, first, pageSize);
         }
         return orderedPage(matches.query(), null, sort, ascending, first, pageSize);
+    }
+
+    /**
+     * The matches by username, {@code size} at a time for an export: those after {@code last} (null: the first),
+     * found by seeking in the (username_key, id) index, so every page costs the same however deep the export goes
+     * (an OFFSET reads again every row before it).
+     */
+    public List<Account> byUsernameAfter(Matches matches, Account last, int size) {
+        if (matches.ids() != null && matches.ids().isEmpty()) {
+            return List.of();
+        }
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Account> select = cb.createQuery(Account.class);
+        Root<Account> account = select.from(Account.class);
+        List<Predicate> where = new ArrayList<>(matches.ids() != null ? List.of(account.get("id").in(matches.ids()))
+                : List.of(conditions(cb, account, matches.query())));
+        Path<String> usernameKey = account.get("usernameKey");
+        if (last != null) {
+            String lastKey = Account.keyOf(last.getUsername());
+            where.add(cb.greaterThanOrEqualTo(usernameKey, lastKey)); // where the index range starts
+            where.add(cb.or(cb.greaterThan(usernameKey, lastKey), cb.greaterThan(account.<Long>get("id"), last.getId())));
+        }
+        select.where(where.toArray(Predicate[]::new)).orderBy(cb.asc(usernameKey), cb.asc(account.get("id")));
+        return em.createQuery(select).setMaxResults(Math.min(size, 200)).getResultList();
     }
 
     private List<Long> matchingIds(AccountQuery query, int limit) {

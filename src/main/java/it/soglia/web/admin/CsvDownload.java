@@ -8,10 +8,10 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.IntFunction;
+import java.util.function.Function;
 
 /**
- * Streams a CSV file as the answer to a Faces POST, page by page, so an export of many rows never holds them all in
+ * Streams a CSV file as the answer to a Faces POST, page by page (keyset paging), so an export of many rows never holds them all in
  * memory. Cells that a spreadsheet would run as a formula are defused with a leading apostrophe (CSV injection):
  * those starting with {@code = + - @}, their full-width forms (which spreadsheets fold to the ASCII ones), a tab or a
  * line break, also after leading whitespace such as a no-break space, which spreadsheets skip before a formula.
@@ -24,9 +24,13 @@ final class CsvDownload {
     }
 
     /**
-     * @param pages rows of page n (0-based); an empty or short page ends the file
+     * @param pageAfter the rows that follow the given one in the file's order (null: the first ones), at most
+     *                  {@link #PAGE}; a short page ends the file. Each page seeks past the last row written (keyset
+     *                  paging), so the thousandth page costs what the first does: an OFFSET reads again every row before.
+     * @param cells     the cells of a row, as written
      */
-    static void send(String fileName, List<String> header, IntFunction<List<List<String>>> pages) {
+    static <T> void send(String fileName, List<String> header, Function<T, List<T>> pageAfter,
+                         Function<T, List<String>> cells) {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
         external.responseReset();
@@ -36,15 +40,15 @@ final class CsvDownload {
             Writer out = new OutputStreamWriter(external.getResponseOutputStream(), StandardCharsets.UTF_8);
             out.write('\uFEFF'); // so that spreadsheet programs read UTF-8
             write(out, header);
-            for (int page = 0; ; page++) {
-                List<List<String>> rows = pages.apply(page);
-                for (List<String> row : rows) {
-                    write(out, row);
+            T last = null;
+            List<T> rows;
+            do {
+                rows = pageAfter.apply(last);
+                for (T row : rows) {
+                    write(out, cells.apply(row));
                 }
-                if (rows.size() < PAGE) {
-                    break;
-                }
-            }
+                last = rows.isEmpty() ? last : rows.get(rows.size() - 1);
+            } while (rows.size() >= PAGE);
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
