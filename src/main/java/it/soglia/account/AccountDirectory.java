@@ -7,14 +7,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -132,27 +134,35 @@ public class AccountDirectory {
     }
 
     /**
-     * The matches by username, {@code size} at a time for an export: those after {@code last} (null: the first),
-     * found by seeking in the (username_key, id) index, so every page costs the same however deep the export goes
-     * (an OFFSET reads again every row before it).
+     * The ids of the matches in username order, for an export that then reads them {@link #inOrder} a page at a
+     * time: one read of the (username_key, id) index, however many pages follow, where an OFFSET per page reads
+     * again every row before it. Not a seek per page ({@code username_key > last}): for that H2 2.2 picks the unique
+     * username index, which it does not read in order, and sorts every account after the last one for each page
+     * (90 ms a page at 30,000 accounts, BENCHMARKS.md). A hundred thousand ids take about 2 MB for the export's time.
      */
-    public List<Account> byUsernameAfter(Matches matches, Account last, int size) {
+    public List<Long> idsByUsername(Matches matches) {
         if (matches.ids() != null && matches.ids().isEmpty()) {
             return List.of();
         }
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Account> select = cb.createQuery(Account.class);
+        CriteriaQuery<Long> select = cb.createQuery(Long.class);
         Root<Account> account = select.from(Account.class);
-        List<Predicate> where = new ArrayList<>(matches.ids() != null ? List.of(account.get("id").in(matches.ids()))
-                : List.of(conditions(cb, account, matches.query())));
-        Path<String> usernameKey = account.get("usernameKey");
-        if (last != null) {
-            String lastKey = Account.keyOf(last.getUsername());
-            where.add(cb.greaterThanOrEqualTo(usernameKey, lastKey)); // where the index range starts
-            where.add(cb.or(cb.greaterThan(usernameKey, lastKey), cb.greaterThan(account.<Long>get("id"), last.getId())));
+        select.select(account.get("id"))
+                .where(matches.ids() != null ? new Predicate[] {account.get("id").in(matches.ids())}
+                        : conditions(cb, account, matches.query()))
+                .orderBy(cb.asc(account.get("usernameKey")), cb.asc(account.get("id")));
+        return em.createQuery(select).getResultList();
+    }
+
+    /** The accounts with these ids (a page of {@link #idsByUsername}), in the same order; deleted ones left out. */
+    public List<Account> inOrder(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        select.where(where.toArray(Predicate[]::new)).orderBy(cb.asc(usernameKey), cb.asc(account.get("id")));
-        return em.createQuery(select).setMaxResults(Math.min(size, 200)).getResultList();
+        Map<Long, Account> byId = new HashMap<>();
+        em.createQuery("select a from Account a where a.id in :ids", Account.class).setParameter("ids", ids)
+                .getResultStream().forEach(a -> byId.put(a.getId(), a));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     private List<Long> matchingIds(AccountQuery query, int limit) {

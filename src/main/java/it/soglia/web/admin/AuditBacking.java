@@ -64,7 +64,7 @@ public class AuditBacking implements Serializable {
                         time.zoneName()), Messages.text("csv.audit.type"), Messages.text("csv.audit.actor"),
                         Messages.text("csv.audit.subject"), Messages.text("csv.audit.ip"),
                         Messages.text("csv.audit.user-agent"), Messages.text("csv.audit.detail")),
-                last -> queries.newestAfter(current, last, CsvDownload.PAGE),
+                CsvDownload.after(last -> queries.newestAfter(current, last, CsvDownload.PAGE)),
                 e -> List.of(time.forFiles(e.getOccurredAt()), labels.type(e.getType()),
                         UsersBacking.nz(e.getActor()), UsersBacking.nz(e.getSubject()),
                         UsersBacking.nz(e.getIp()), UsersBacking.nz(e.getUserAgent()),

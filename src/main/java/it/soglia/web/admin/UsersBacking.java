@@ -152,14 +152,14 @@ public class UsersBacking implements Serializable {
             Messages.error("admin.step-up.needed");
             return;
         }
-        AccountDirectory.Matches matches = directory.match(currentQuery()); // searched once, not once per page
+        List<Long> ids = directory.idsByUsername(directory.match(currentQuery())); // searched once, not per page
         String zone = time.zoneName();
         CsvDownload.<Account>send(Messages.text("csv.users.file"), List.of(Messages.text("csv.users.username"),
                         Messages.text("csv.users.name"), Messages.text("csv.users.email"), Messages.text("csv.users.role"),
                         Messages.text("csv.users.status"), Messages.text("csv.users.two-factor"),
                         Messages.text("csv.users.enrolled-at", zone), Messages.text("csv.users.code-locked-until", zone),
                         Messages.text("csv.users.last-sign-in-at", zone), Messages.text("csv.users.last-sign-in-ip")),
-                last -> directory.byUsernameAfter(matches, last, CsvDownload.PAGE),
+                CsvDownload.byIds(ids, directory::inOrder),
                 a -> List.of(a.getUsername(), a.getDisplayName(), nz(a.getEmail()),
                         Messages.text("role." + a.getRole().name()),
                         Messages.text(a.isEnabled() ? "admin.users.enabled" : "admin.users.disabled"),
