@@ -41,12 +41,13 @@ public class FinishedThrottleSeries implements Purge {
         for (ThrottleRule rule : ThrottleRule.values()) {
             ThrottlePolicy policy = settings.policy(rule);
             String name = rule.name().toLowerCase(java.util.Locale.ROOT).replace("_", "");
-            parameters.put(name, Throttle.keyPrefix(rule) + "%");
+            String ofRule = "e.throttleKey like :" + name + " escape '\\'";
+            parameters.put(name, Throttle.keyPrefix(rule).replace("_", "\\_") + "%"); // "_" is itself, not any one
             parameters.put(name + "Empty", now.minus(policy.emptySeriesEndsAfter()));
-            finished.add("(e.throttleKey like :" + name + " and e.attempts = 0 and e.lastAttemptAt < :" + name + "Empty)");
+            finished.add("(" + ofRule + " and e.attempts = 0 and e.lastAttemptAt < :" + name + "Empty)");
             policy.seriesEndsAfter().ifPresent(endsAfter -> {
                 parameters.put(name + "Any", now.minus(endsAfter));
-                finished.add("(e.throttleKey like :" + name + " and e.lastAttemptAt < :" + name + "Any)");
+                finished.add("(" + ofRule + " and e.lastAttemptAt < :" + name + "Any)");
             });
         }
         return BatchDelete.delete(em, "ThrottleEntry", "throttleKey", String.join(" or ", finished), parameters, max);
