@@ -11,13 +11,11 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Delivers the outbox every few seconds. Each message is claimed in its own transaction before it is sent, so with
@@ -46,8 +44,7 @@ public class MailDispatcher {
     Event<MailDelivery> deliveries;
 
     @Inject
-    @ConfigProperty(name = "soglia.mail.poll-interval", defaultValue = "PT2S")
-    Duration pollInterval;
+    MailSettings settings;
 
     /** Who holds a claim: unique per start of this node, and short enough for the claimed_by column. */
     private final String node = (UUID.randomUUID() + "@" + ManagementFactory.getRuntimeMXBean().getName())
@@ -56,8 +53,8 @@ public class MailDispatcher {
 
     @PostConstruct
     void start() {
-        task = scheduler.scheduleWithFixedDelay(this::deliverDueSafely, pollInterval.toMillis(),
-                pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        long every = settings.pollInterval().toMillis();
+        task = scheduler.scheduleWithFixedDelay(this::deliverDueSafely, every, every, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The outbox table. {@link #enqueue} joins the caller's transaction, so a mail exists exactly when the change it
@@ -36,17 +35,7 @@ public class MailOutbox {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "soglia.mail.max-attempts", defaultValue = "8")
-    int maxAttempts;
-
-    @Inject
-    @ConfigProperty(name = "soglia.mail.retry-delay", defaultValue = "PT30S")
-    Duration retryDelay;
-
-    /** A link valid for 30 minutes must not wait longer than a few minutes for SMTP to come back. */
-    @Inject
-    @ConfigProperty(name = "soglia.mail.retry-max-delay", defaultValue = "PT2M")
-    Duration maxRetryDelay;
+    MailSettings settings;
 
     public void enqueue(Mail mail) {
         em.persist(new OutboxMessage(mail.kind(), mail.recipient(), mail.subject(), encrypt(mail.text()),
@@ -78,7 +67,7 @@ public class MailOutbox {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void markSent(long id, String node) {
         OutboxMessage message = em.find(OutboxMessage.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (message.isClaimedBy(node)) {
+        if (message != null && message.isClaimedBy(node)) { // null: sent by another node, and purged (SentMails)
             message.markSent(clock.instant());
         }
     }
@@ -87,12 +76,12 @@ public class MailOutbox {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void markAttemptFailed(long id, String node, String error) {
         OutboxMessage message = em.find(OutboxMessage.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (!message.isClaimedBy(node)) {
+        if (message == null || !message.isClaimedBy(node)) {
             return;
         }
-        Duration delay = retryDelay.multipliedBy(1L << Math.min(message.getAttempts(), 10));
-        Instant retryAt = clock.instant().plus(delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay);
-        message.markAttemptFailed(error.length() > 1000 ? error.substring(0, 1000) : error, retryAt, maxAttempts);
+        Instant retryAt = clock.instant().plus(settings.retryDelayAfter(message.getAttempts()));
+        message.markAttemptFailed(error.length() > 1000 ? error.substring(0, 1000) : error, retryAt,
+                settings.maxAttempts());
     }
 
     /** Mails that failed for good, newest first, for the admins. */

@@ -102,12 +102,17 @@ public class Throttle {
         }
     }
 
+    /** What every key of {@code rule} begins with. */
+    static String keyPrefix(ThrottleRule rule) {
+        return rule.name() + ":";
+    }
+
     /** The rule and a SHA-256 of the subject: fixed length, and no typed username or address kept in clear. */
     static String key(ThrottleRule rule, String subject) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.valueOf(subject)
                     .getBytes(StandardCharsets.UTF_8));
-            return rule.name() + ":" + HexFormat.of().formatHex(digest);
+            return keyPrefix(rule) + HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

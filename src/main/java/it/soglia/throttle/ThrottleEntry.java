@@ -13,7 +13,7 @@ public class ThrottleEntry {
 
     @Id
     @Column(name = "throttle_key", length = 100)
-    private String key;
+    private String throttleKey; // not "key": a JPQL word (FinishedThrottleSeries queries it)
 
     @Column(nullable = false)
     private int attempts;
@@ -26,7 +26,7 @@ public class ThrottleEntry {
     }
 
     ThrottleEntry(String key, Instant now) {
-        this.key = key;
+        this.throttleKey = key;
         this.lastAttemptAt = now;
     }
 

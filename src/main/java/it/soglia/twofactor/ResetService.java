@@ -33,6 +33,8 @@ public class ResetService {
     /** 32 bytes in unpadded Base64url. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     static final int MAILS_PER_HOUR = 3;
+    /** The time {@link #MAILS_PER_HOUR} counts tokens over: a token is kept at least this long (ExpiredResetTokens). */
+    static final Duration MAIL_LIMIT_WINDOW = Duration.ofHours(1);
 
     @PersistenceContext
     EntityManager em;
@@ -84,7 +86,7 @@ public class ResetService {
         }
         audit.record(AuditType.RESET_REQUESTED, account.getUsername(), account.getUsername(), origin, "email matched");
         long recent = em.createNamedQuery(ResetToken.CREATED_SINCE, Long.class).setParameter("account", account)
-                .setParameter("since", now.minus(Duration.ofHours(1))).getSingleResult();
+                .setParameter("since", now.minus(MAIL_LIMIT_WINDOW)).getSingleResult();
         if (recent >= MAILS_PER_HOUR) {
             audit.record(AuditType.RESET_RATE_LIMITED, account.getUsername(), account.getUsername(), origin,
                     recent + " links in the last hour");

@@ -85,4 +85,56 @@ class AdminExportsIT extends PageTest {
         assertThat(List.of(rome.format(exported), rome.format(exported.minusSeconds(60)))) // when its app was linked
                 .anySatisfy(minute -> assertThat(userRow).contains("\"Attiva\";\"" + minute + ":"));
     }
+
+    /**
+     * An export longer than one page of the database (200 rows) has every row exactly once, in the table's order:
+     * users by username, events newest first, and events of the same instant (ties across a page's end) by id.
+     */
+    @Test
+    void anExportOfManyPagesHasEveryRowOnceInOrder() throws Exception {
+        long accountsNow = Long.parseLong(server.database().column("select count(*) from account").get(0));
+        accounts.createMany("csvpages", (int) Math.max(10, 450 - accountsNow));
+        String subject = "csvpages.subject." + System.nanoTime();
+        List<String> newestFirst = new java.util.ArrayList<>();
+        Instant base = server.clock().now().minus(Duration.ofHours(1));
+        try (var c = server.database().connect(); var insert = c.prepareStatement("insert into audit_event"
+                + " (id, occurred_at, type, subject, detail) values (?, ?, 'SIGN_IN_COMPLETED', ?, ?)")) {
+            for (int group = 0; group < 150; group++) { // three events per instant: pages of 200 end inside a group
+                for (int i = 0; i < 3; i++) {
+                    String detail = "csvpages-" + group + "-" + i;
+                    insert.setLong(1, server.database().nextId(c, "audit_event_seq"));
+                    insert.setObject(2, base.minusSeconds(group).atOffset(java.time.ZoneOffset.UTC));
+                    insert.setString(3, subject);
+                    insert.setString(4, detail);
+                    insert.executeUpdate();
+                    newestFirst.add(3 * group, detail); // a later id comes first among its instant's events
+                }
+            }
+        }
+        TestAccount adminAccount = accounts.create("csvpages-admin", "ADMIN", true);
+        WebSession admin = steps.newSession();
+        steps.enrol(admin, adminAccount);
+
+        String users = admin.submitRaw(admin.get("/admin/users"), "users", Map.of(), "users:export").body();
+        String audit = admin.submitRaw(admin.get("/admin/audit"), "audit", Map.of("account", subject),
+                "audit:export").body();
+
+        assertThat(firstCells(users)).hasSizeGreaterThan(400)
+                .containsExactlyElementsOf(server.database().column("select username from account"
+                        + " order by username_key, id"));
+        assertThat(lastCells(audit)).containsExactlyElementsOf(newestFirst);
+    }
+
+    /** The first cell of each row after the header. */
+    private static List<String> firstCells(String csv) {
+        return csv.lines().skip(1).map(line -> unquote(line.substring(0, line.indexOf(';')))).toList();
+    }
+
+    private static List<String> lastCells(String csv) {
+        return csv.lines().skip(1).map(line -> unquote(line.substring(line.lastIndexOf(';') + 1))).toList();
+    }
+
+    private static String unquote(String cell) {
+        return cell.substring(1, cell.length() - 1);
+    }
 }

@@ -79,6 +79,12 @@ public final class AdminTablesBenchmark {
     private final int slowLimitMs = Integer.getInteger("soglia.bench.slowLimitMs", 10_000);
     /** {@code -Dsoglia.bench.tables=users}: only the users table, and no audit rows seeded (a shorter run). */
     private final List<String> tables = List.of(System.getProperty("soglia.bench.tables", "users,audit").split(","));
+    /** {@code -Dsoglia.bench.exportOnly=true}: only the CSV exports are measured (a shorter run). */
+    private final boolean exportOnly = Boolean.getBoolean("soglia.bench.exportOnly");
+    /** An export reads every row: fewer rounds than the pages, and a limit of its own. */
+    private final int exportWarmup = Integer.getInteger("soglia.bench.exportWarmup", 1);
+    private final int exportRepeats = Integer.getInteger("soglia.bench.exportRepeats", 3);
+    private final int exportLimitMs = Integer.getInteger("soglia.bench.exportLimitMs", 900_000);
     private final Random random = new Random(42);
     private TestDatabase database;
     private String baseUrl;
@@ -126,7 +132,9 @@ public final class AdminTablesBenchmark {
                         "soglia.issuer", "Soglia Bench",
                         "soglia.base-url", baseUrl,
                         "soglia.bootstrap-admin.username", ADMIN,
-                        "soglia.bootstrap-admin.password", ADMIN_PASSWORD),
+                        "soglia.bootstrap-admin.password", ADMIN_PASSWORD,
+                        // the exports need a recent sign-in, and seeding a million rows takes minutes
+                        "soglia.profile.fresh-sign-in", "PT12H"),
                 Map.of("SOGLIA_CRYPTO_KEY", Base64.getEncoder().encodeToString(key)),
                 List.of(mailCommands), work.resolve("payara.log"), null));
         try {
@@ -290,10 +298,16 @@ public final class AdminTablesBenchmark {
         String searchTerm = someone.substring(0, someone.lastIndexOf('.')) + "." + (accountsSeeded / 2 + 7);
 
         if (tables.contains("users")) {
-            measureUsers(label, searchTerm);
+            if (!exportOnly) {
+                measureUsers(label, searchTerm);
+            }
+            measure("users", "CSV export of every account (POST)", label, () -> timeExport("users", accountsSeeded));
         }
         if (tables.contains("audit")) {
-            measureAudit(label, someone);
+            if (!exportOnly) {
+                measureAudit(label, someone);
+            }
+            measure("audit", "CSV export of every event (POST)", label, () -> timeExport("audit", auditSeeded));
         }
         out.printf("Payara RSS %,d MB; heap after full GC: %s%n", rssKb() / 1024, heapAfterGc());
         results.add(new String[] {"memory", "Payara RSS / heap used after full GC", label,
@@ -424,6 +438,48 @@ public final class AdminTablesBenchmark {
             Matcher m = VIEW_STATE.matcher(xml);
             if (m.find()) {
                 viewState = m.group(1);
+            }
+            if (i >= 0) {
+                times[i] = elapsed;
+            }
+        }
+        return times;
+    }
+
+    /**
+     * The export button of {@code /admin/<formId>} as the browser sends it (a full POST of the form, no filter), the
+     * file read to its last line; the time of the POST and the download. Fails on fewer rows than were seeded.
+     */
+    private long[] timeExport(String formId, int seededRows) throws Exception {
+        long[] times = new long[exportRepeats];
+        for (int i = -exportWarmup; i < exportRepeats; i++) {
+            Document page = Jsoup.parse(getBody("/admin/" + formId));
+            Element form = page.getElementById(formId);
+            Map<String, String> data = new LinkedHashMap<>();
+            ((org.jsoup.nodes.FormElement) form).formData().forEach(kv -> data.put(kv.key(), kv.value()));
+            WebSession.cspNonceOf(page).ifPresent(nonce -> data.put("primefaces.nonce", nonce));
+            data.put(formId + ":export", "");
+            String body = data.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                    .collect(Collectors.joining("&"));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl).resolve(form.attr("action")))
+                    .header("Cookie", cookie).header("Accept-Language", "it-IT,it;q=0.9")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .timeout(Duration.ofMillis(exportLimitMs)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            long t0 = System.nanoTime();
+            HttpResponse<java.util.stream.Stream<String>> response = http.send(request,
+                    HttpResponse.BodyHandlers.ofLines());
+            long rows;
+            try (var lines = response.body()) {
+                rows = lines.count() - 1; // the header
+            }
+            long elapsed = System.nanoTime() - t0;
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            if (!type.startsWith("text/csv") || rows < seededRows) {
+                throw new IllegalStateException("the " + formId + " export answered " + type + " with " + rows
+                        + " rows, expected at least " + seededRows);
+            }
+            if (i == -exportWarmup) {
+                out.printf("   check %s export: %,d rows%n", formId, rows);
             }
             if (i >= 0) {
                 times[i] = elapsed;

@@ -103,6 +103,7 @@ public final class SogliaCluster implements AutoCloseable {
                 "soglia.mail.poll-interval", "PT0.5S",
                 "soglia.http.trusted-proxies", "127.0.0.1",
                 "hazelcast.socket.bind.any", "false"));
+        properties.put("soglia.housekeeping.interval", "P3650D"); // the tests read sent mails it would delete
         Map<String, String> environment = new HashMap<>(Map.of("SOGLIA_CRYPTO_KEY", cryptoKey));
         List<Path> postBoot = new ArrayList<>(List.of(mailCommands()));
         List<String> arguments = new ArrayList<>(List.of(

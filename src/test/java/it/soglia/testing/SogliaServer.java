@@ -113,7 +113,7 @@ public final class SogliaServer implements AutoCloseable {
                 payaraJar,
                 Path.of(System.getProperty("soglia.it.war", "target/soglia.war")),
                 "soglia", port,
-                withOverrides(Map.of("soglia.db.url", database.url(),
+                withOverrides(withOverrides(Map.of("soglia.db.url", database.url(),
                         "soglia.testing.clock-offset-file", clock.file().toAbsolutePath().toString(),
                         "soglia.issuer", "Soglia Test",
                         "soglia.base-url", baseUrl,
@@ -122,7 +122,9 @@ public final class SogliaServer implements AutoCloseable {
                         "soglia.mail.retry-delay", "PT1S",
                         "soglia.mail.max-attempts", "3",
                         "soglia.bootstrap-admin.username", BOOTSTRAP_ADMIN,
-                        "soglia.bootstrap-admin.password", BOOTSTRAP_ADMIN_PASSWORD), settings),
+                        "soglia.bootstrap-admin.password", BOOTSTRAP_ADMIN_PASSWORD),
+                        // no housekeeping while tests read the rows it deletes (sent mails): HousekeepingIT sets its own
+                        Map.of("soglia.housekeeping.interval", "P3650D")), settings),
                 Map.of("SOGLIA_CRYPTO_KEY", Base64.getEncoder().encodeToString(key)),
                 List.of(mailCommands), work.resolve("payara.log"), null).withJava(java);
         if (rpWar != null) {

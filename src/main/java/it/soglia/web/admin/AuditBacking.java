@@ -60,16 +60,15 @@ public class AuditBacking implements Serializable {
             return;
         }
         AuditQueries.Filter current = filter();
-        CsvDownload.send(Messages.text("csv.audit.file"), List.of(Messages.text("csv.audit.occurred-at",
+        CsvDownload.<AuditEvent>send(Messages.text("csv.audit.file"), List.of(Messages.text("csv.audit.occurred-at",
                         time.zoneName()), Messages.text("csv.audit.type"), Messages.text("csv.audit.actor"),
                         Messages.text("csv.audit.subject"), Messages.text("csv.audit.ip"),
                         Messages.text("csv.audit.user-agent"), Messages.text("csv.audit.detail")),
-                page -> queries.page(current, page * CsvDownload.PAGE, CsvDownload.PAGE, false).stream()
-                        .map(e -> List.of(time.forFiles(e.getOccurredAt()), labels.type(e.getType()),
-                                UsersBacking.nz(e.getActor()), UsersBacking.nz(e.getSubject()),
-                                UsersBacking.nz(e.getIp()), UsersBacking.nz(e.getUserAgent()),
-                                labels.detail(e.getDetail())))
-                        .toList());
+                CsvDownload.after(last -> queries.newestAfter(current, last, CsvDownload.PAGE)),
+                e -> List.of(time.forFiles(e.getOccurredAt()), labels.type(e.getType()),
+                        UsersBacking.nz(e.getActor()), UsersBacking.nz(e.getSubject()),
+                        UsersBacking.nz(e.getIp()), UsersBacking.nz(e.getUserAgent()),
+                        labels.detail(e.getDetail())));
     }
 
     /** The account as typed, in any case, becomes its stored username (events name it that way). */

@@ -7,8 +7,11 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.function.IntFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Streams a CSV file as the answer to a Faces POST, page by page, so an export of many rows never holds them all in
@@ -24,9 +27,12 @@ final class CsvDownload {
     }
 
     /**
-     * @param pages rows of page n (0-based); an empty or short page ends the file
+     * @param nextPage the rows that follow those written, at most {@link #PAGE} (see {@link #after}); an empty page
+     *                 ends the file
+     * @param cells    the cells of a row, as written
      */
-    static void send(String fileName, List<String> header, IntFunction<List<List<String>>> pages) {
+    static <T> void send(String fileName, List<String> header, Supplier<List<T>> nextPage,
+                         Function<T, List<String>> cells) {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
         external.responseReset();
@@ -36,13 +42,9 @@ final class CsvDownload {
             Writer out = new OutputStreamWriter(external.getResponseOutputStream(), StandardCharsets.UTF_8);
             out.write('\uFEFF'); // so that spreadsheet programs read UTF-8
             write(out, header);
-            for (int page = 0; ; page++) {
-                List<List<String>> rows = pages.apply(page);
-                for (List<String> row : rows) {
-                    write(out, row);
-                }
-                if (rows.size() < PAGE) {
-                    break;
+            for (List<T> rows = nextPage.get(); !rows.isEmpty(); rows = nextPage.get()) {
+                for (T row : rows) {
+                    write(out, cells.apply(row));
                 }
             }
             out.flush();
@@ -50,6 +52,39 @@ final class CsvDownload {
             throw new UncheckedIOException(e);
         }
         faces.responseComplete();
+    }
+
+    /**
+     * Keyset paging: each page is asked for as the rows after the last one written (null: the first rows), so the
+     * thousandth page costs what the first does, where an OFFSET reads again every row before it.
+     */
+    static <T> Supplier<List<T>> after(Function<T, List<T>> pageAfter) {
+        return new Supplier<>() {
+            private T last;
+
+            @Override
+            public List<T> get() {
+                List<T> rows = pageAfter.apply(last);
+                last = rows.isEmpty() ? last : rows.get(rows.size() - 1);
+                return rows;
+            }
+        };
+    }
+
+    /** Pages of {@code ids} (already in the file's order), each read with {@code rows}. */
+    static <T> Supplier<List<T>> byIds(List<Long> ids, Function<List<Long>, List<T>> rows) {
+        Iterator<Long> each = ids.iterator();
+        return () -> {
+            List<T> found = List.of();
+            while (found.isEmpty() && each.hasNext()) { // a page whose rows were all deleted meanwhile is no end
+                List<Long> page = new ArrayList<>(PAGE);
+                while (page.size() < PAGE && each.hasNext()) {
+                    page.add(each.next());
+                }
+                found = rows.apply(page);
+            }
+            return found;
+        };
     }
 
     private static void write(Writer out, List<String> cells) throws IOException {

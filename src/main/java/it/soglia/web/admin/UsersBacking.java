@@ -155,26 +155,31 @@ public class UsersBacking implements Serializable {
             Messages.error("admin.step-up.needed");
             return;
         }
-        AccountQuery query = currentQuery();
+        List<Long> ids = directory.idsByUsername(directory.match(currentQuery())); // searched once, not per page
         String zone = time.zoneName();
-        CsvDownload.send(Messages.text("csv.users.file"), List.of(Messages.text("csv.users.username"),
+        CsvDownload.<CsvRow>send(Messages.text("csv.users.file"), List.of(Messages.text("csv.users.username"),
                         Messages.text("csv.users.name"), Messages.text("csv.users.email"), Messages.text("csv.users.role"),
                         Messages.text("csv.users.status"), Messages.text("csv.users.two-factor"),
                         Messages.text("csv.users.enrolled-at", zone), Messages.text("csv.users.code-locked-until", zone),
                         Messages.text("csv.users.last-sign-in-at", zone), Messages.text("csv.users.last-sign-in-ip")),
-                page -> csvRows(directory.page(query, page * CsvDownload.PAGE, CsvDownload.PAGE, null, true)));
+                CsvDownload.byIds(ids, this::withEnrolment),
+                row -> List.of(row.account().getUsername(), row.account().getDisplayName(), nz(row.account().getEmail()),
+                        Messages.text("role." + row.account().getRole().name()),
+                        Messages.text(row.account().isEnabled() ? "admin.users.enabled" : "admin.users.disabled"),
+                        Messages.text("two-factor." + row.account().getTwoFactorState().name()),
+                        time.forFiles(row.enrolledAt()), time.forFiles(row.account().getCodeLockedUntil()),
+                        time.forFiles(row.account().getLastSignInAt()), nz(row.account().getLastSignInIp())));
     }
 
-    /** One page of the users' CSV; the authenticators' enrolment times in one query for the page. */
-    private List<List<String>> csvRows(List<Account> accounts) {
+    /** A row of the users' CSV: the account and when its authenticator was enrolled ({@code null}: none). */
+    private record CsvRow(Account account, java.time.Instant enrolledAt) {
+    }
+
+    /** One page of the users' CSV, in the ids' order; the authenticators' enrolment times in one query for the page. */
+    private List<CsvRow> withEnrolment(List<Long> ids) {
+        List<Account> accounts = directory.inOrder(ids);
         Map<Long, java.time.Instant> enrolledAt = twoFactor.enrolledAt(accounts.stream().map(Account::getId).toList());
-        return accounts.stream().map(a -> List.of(a.getUsername(), a.getDisplayName(), nz(a.getEmail()),
-                                Messages.text("role." + a.getRole().name()),
-                                Messages.text(a.isEnabled() ? "admin.users.enabled" : "admin.users.disabled"),
-                                Messages.text("two-factor." + a.getTwoFactorState().name()),
-                                time.forFiles(enrolledAt.get(a.getId())), time.forFiles(a.getCodeLockedUntil()),
-                                time.forFiles(a.getLastSignInAt()), nz(a.getLastSignInIp())))
-                        .toList();
+        return accounts.stream().map(a -> new CsvRow(a, enrolledAt.get(a.getId()))).toList();
     }
 
     static String nz(String value) {
