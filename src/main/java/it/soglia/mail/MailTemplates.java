@@ -1,16 +1,14 @@
 package it.soglia.mail;
 
+import it.soglia.site.SiteSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.text.MessageFormat;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.ResourceBundle;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Turns a template of {@code mail_<language>.properties} into a {@link Mail} in the recipient's language: the
@@ -23,12 +21,7 @@ public class MailTemplates {
     private static final String LINK_MARK = "\u0000link\u0000";
 
     @Inject
-    @ConfigProperty(name = "soglia.time-zone", defaultValue = "Europe/Rome")
-    ZoneId zone;
-
-    @Inject
-    @ConfigProperty(name = "soglia.admin-contact")
-    Optional<String> adminContact;
+    SiteSettings site;
 
     public Locale locale(String language) {
         return "en".equals(language) ? Locale.ENGLISH : Locale.ITALIAN;
@@ -40,16 +33,16 @@ public class MailTemplates {
 
     /** Whom to call: the configured contact, or "the administrator" in the mail's language. */
     public String contact(Locale locale) {
-        return adminContact.map(String::strip).filter(c -> !c.isEmpty()).orElseGet(() -> text(locale, "common.admin"));
+        return site.adminContact().orElseGet(() -> text(locale, "common.admin"));
     }
 
     public String dateTime(Instant instant, Locale locale) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                .withLocale(locale).withZone(zone).format(instant);
+                .withLocale(locale).withZone(site.timeZone()).format(instant);
     }
 
     public String time(Instant instant, Locale locale) {
-        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).withZone(zone).format(instant);
+        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).withZone(site.timeZone()).format(instant);
     }
 
     /**

@@ -17,8 +17,6 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Soglia's sign-in. Step one checks the password and, when right, remembers a {@link PendingSignIn} and sends the
@@ -57,8 +55,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "soglia.signin.pending-timeout", defaultValue = "PT5M")
-    Duration pendingTimeout;
+    SignInSettings signInSettings;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -118,7 +115,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
 
     private AuthenticationStatus codeStep(CodeCredential credential, HttpServletRequest request,
                                           HttpMessageContext context) {
-        if (!pending.isActive(clock, pendingTimeout) || pending.isPasswordChangeRequired()
+        if (!pending.isActive(clock, signInSettings.pendingTimeout()) || pending.isPasswordChangeRequired()
                 || !credential.kind().fits(pending.enrolledFactors())
                 || (credential.enrolment() && pending.pendingSecret() == null)) {
             pending.clear();

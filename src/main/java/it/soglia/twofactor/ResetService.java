@@ -21,7 +21,6 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * "Non sei più in possesso del codice?": issues mailed reset links and redeems them. Tokens are 256 random bits,
@@ -55,8 +54,7 @@ public class ResetService {
     AccountNotifications notifications;
 
     @Inject
-    @ConfigProperty(name = "soglia.reset.token-lifetime", defaultValue = "PT30M")
-    Duration tokenLifetime;
+    ResetSettings settings;
 
     /** What the landing page of a link shows before anything is changed. */
     public record Preview(String username, Instant expiresAt) implements java.io.Serializable {
@@ -93,9 +91,10 @@ public class ResetService {
             return;
         }
         String token = newTokenFor(account, now, origin);
-        notifications.resetLink(account, token, now.plus(tokenLifetime), tokenLifetime.toMinutes(), origin);
+        notifications.resetLink(account, token, now.plus(settings.tokenLifetime()), settings.tokenLifetime().toMinutes(),
+                origin);
         audit.record(AuditType.RESET_MAIL_QUEUED, account.getUsername(), account.getUsername(), origin,
-                "valid until " + now.plus(tokenLifetime));
+                "valid until " + now.plus(settings.tokenLifetime()));
     }
 
     /**
@@ -115,7 +114,7 @@ public class ResetService {
                 account.getEmail() == null ? "no email: an admin must unlock" : "reset link mailed");
         if (account.getEmail() != null) {
             String token = newTokenFor(account, now, origin);
-            notifications.passwordLocked(account, token, now.plus(tokenLifetime), now, origin);
+            notifications.passwordLocked(account, token, now.plus(settings.tokenLifetime()), now, origin);
         }
     }
 
@@ -124,7 +123,7 @@ public class ResetService {
         em.createNamedQuery(ResetToken.VOID_OPEN).setParameter("now", now).setParameter("account", account)
                 .executeUpdate();
         String token = newToken();
-        em.persist(new ResetToken(account, sha256(token), now, now.plus(tokenLifetime), origin.ip()));
+        em.persist(new ResetToken(account, sha256(token), now, now.plus(settings.tokenLifetime()), origin.ip()));
         return token;
     }
 

@@ -1,14 +1,13 @@
 package it.soglia.web;
 
+import it.soglia.site.SiteSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Dates and times on pages: the reader's language, the configured time zone; empty for "never". */
 @Named
@@ -16,8 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DisplayTime {
 
     @Inject
-    @ConfigProperty(name = "soglia.time-zone", defaultValue = "Europe/Rome")
-    ZoneId zone;
+    SiteSettings site;
 
     public String format(Instant instant) {
         if (instant == null) {
@@ -25,7 +23,7 @@ public class DisplayTime {
         }
         var locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).withZone(zone).format(instant);
+                .withLocale(locale).withZone(site.timeZone()).format(instant);
     }
 
     /**
@@ -33,12 +31,12 @@ public class DisplayTime {
      * language, so that spreadsheets read it as a date and rows sort by it as text; empty for "never".
      */
     public String forFiles(Instant instant) {
-        return instant == null ? "" : FILES.withZone(zone).format(instant);
+        return instant == null ? "" : FILES.withZone(site.timeZone()).format(instant);
     }
 
     /** The configured time zone, as the export headers name it ("Europe/Rome"). */
     public String zoneName() {
-        return zone.getId();
+        return site.timeZone().getId();
     }
 
     private static final DateTimeFormatter FILES = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
@@ -46,6 +44,6 @@ public class DisplayTime {
     /** A time of day only (for "locked until 14:30"). */
     public String time(Instant instant) {
         var locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
-        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).withZone(zone).format(instant);
+        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).withZone(site.timeZone()).format(instant);
     }
 }

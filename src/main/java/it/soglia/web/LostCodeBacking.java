@@ -4,14 +4,14 @@ import it.soglia.audit.RequestOrigin;
 import it.soglia.security.CodeCredential;
 import it.soglia.security.Origins;
 import it.soglia.security.Pages;
+import it.soglia.site.SiteSettings;
 import it.soglia.twofactor.LimitedResets;
+import it.soglia.twofactor.ResetSettings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code /lost-code} ("Non sei più in possesso del codice?"): the user whose password was just verified types the
@@ -31,12 +31,10 @@ public class LostCodeBacking {
     ExternalContext external;
 
     @Inject
-    @ConfigProperty(name = "soglia.admin-contact")
-    Optional<String> adminContact;
+    SiteSettings site;
 
     @Inject
-    @ConfigProperty(name = "soglia.reset.token-lifetime", defaultValue = "PT30M")
-    java.time.Duration tokenLifetime;
+    ResetSettings resetSettings;
 
     /** The page is for a sign-in stuck at a second factor already enrolled, of any kind: as a recovery code is. */
     private static final CodeCredential.Kind LOST_FACTOR = CodeCredential.Kind.RECOVERY;
@@ -79,11 +77,11 @@ public class LostCodeBacking {
 
     /** Whom to ask when no email is tied to the account: the configured contact, if any. */
     public String getAdminContact() {
-        return adminContact.map(String::strip).filter(c -> !c.isEmpty()).orElse(null);
+        return site.adminContact().orElse(null);
     }
 
     public long getLinkMinutes() {
-        return tokenLifetime.toMinutes();
+        return resetSettings.tokenLifetime().toMinutes();
     }
 
     public boolean isSubmitted() {

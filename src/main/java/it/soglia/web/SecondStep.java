@@ -2,21 +2,20 @@ package it.soglia.web;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
+import it.soglia.oidc.ReturnToApplication;
 import it.soglia.security.CodeCredential;
-import it.soglia.security.PendingSignIn;
 import it.soglia.security.Pages;
+import it.soglia.security.PendingSignIn;
 import it.soglia.security.SignInOutcome;
+import it.soglia.security.SignInSettings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
-import it.soglia.oidc.ReturnToApplication;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** What the code prompt and the enrolment page share: the pending sign-in and the handing over of a code. */
 @RequestScoped
@@ -35,8 +34,7 @@ public class SecondStep {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "soglia.signin.pending-timeout", defaultValue = "PT5M")
-    Duration pendingTimeout;
+    SignInSettings signInSettings;
 
     @Inject
     DisplayTime displayTime;
@@ -49,7 +47,7 @@ public class SecondStep {
      * one that fits the second factors the account has enrolled.
      */
     public boolean isPendingFor(CodeCredential.Kind kind) {
-        return pending.isActive(clock, pendingTimeout) && kind.fits(pending.enrolledFactors());
+        return pending.isActive(clock, signInSettings.pendingTimeout()) && kind.fits(pending.enrolledFactors());
     }
 
     /** For a view action: back to the sign-in when there is nothing to continue here. */
@@ -73,7 +71,7 @@ public class SecondStep {
 
     /** True during a sign-in that must first replace an admin-given initial password. */
     public boolean isPasswordChangePending() {
-        return pending.isActive(clock, pendingTimeout) && pending.isPasswordChangeRequired();
+        return pending.isActive(clock, signInSettings.pendingTimeout()) && pending.isPasswordChangeRequired();
     }
 
     /**

@@ -2,9 +2,9 @@ package it.soglia.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.soglia.site.SiteSettings;
 import java.time.ZoneId;
 import java.util.Locale;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Mails say "un minuto" and "30 minuti", "te ne resta uno" and "te ne restano 4", in both parts, escaped. */
@@ -13,8 +13,7 @@ class MailTemplatesTest {
     private final MailTemplates templates = new MailTemplates();
 
     MailTemplatesTest() {
-        templates.zone = ZoneId.of("Europe/Rome");
-        templates.adminContact = Optional.empty();
+        templates.site = SiteSettings.of(ZoneId.of("Europe/Rome"), null);
     }
 
     @Test
