@@ -155,6 +155,16 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Waits until no Ajax answer is on its way and no CSS transition runs: a button PrimeFaces disabled during the
+     * request fades back in (its text measured half-way failed axe-core's contrast rule once), a dialog fades in.
+     */
+    private void awaitStillPage() {
+        awaitAjaxIdle();
+        waitUntil(d -> Boolean.TRUE.equals(d.executeScript(
+                "return !document.getAnimations || document.getAnimations().length === 0;")));
+    }
+
+    /**
      * Picks {@code label} in a PrimeFaces SelectOneMenu as a person does: opens it and clicks the item, again if the
      * menu did not take it (a click while the panel is still opening can be lost), until the menu shows the
      * choice; then waits until the Ajax it fired has been answered.
@@ -198,6 +208,7 @@ public final class Browser implements AutoCloseable {
      * The window gets its size back afterwards.
      */
     public Path screenshot(String name) {
+        awaitStillPage();
         Path target = save(name);
         Accessibility.assertNoViolations(driver);
         if (driver.manage().window().getSize().getWidth() > PHONE_WIDTH) {
