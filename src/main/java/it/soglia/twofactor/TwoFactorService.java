@@ -337,6 +337,12 @@ public class TwoFactorService {
         return codes;
     }
 
+    /** An admin's reset of another account's second factor ("Resetta autenticazione a due fattori" on its page). */
+    @jakarta.annotation.security.RolesAllowed("ADMIN")
+    public void resetByAdmin(long accountId, String admin, String reason, RequestOrigin origin) {
+        reset(accountId, ResetCause.ADMIN, admin, reason, origin);
+    }
+
     /**
      * Puts the account back to first access: the one reset behind the mailed link, the profile and the admin
      * screen. Ends the account's sessions, records who did it and why, and tells the owner by mail.

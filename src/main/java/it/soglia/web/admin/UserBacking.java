@@ -6,7 +6,6 @@ import it.soglia.account.AccountService;
 import it.soglia.security.Origins;
 import it.soglia.throttle.ThrottleRule;
 import it.soglia.throttle.Throttling;
-import it.soglia.twofactor.ResetCause;
 import it.soglia.twofactor.TwoFactorService;
 import it.soglia.web.Messages;
 import it.soglia.web.Navigation;
@@ -108,7 +107,7 @@ public class UserBacking implements Serializable {
             Messages.error("admin.user.reason.too-long", MAX_REASON);
             return;
         }
-        twoFactor.reset(account.getId(), ResetCause.ADMIN, admin(), why, Origins.of(request()));
+        twoFactor.resetByAdmin(account.getId(), admin(), why, Origins.of(request()));
         reason = null;
         done("admin.user.reset.done");
     }
