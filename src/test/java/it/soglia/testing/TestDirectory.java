@@ -211,7 +211,9 @@ public final class TestDirectory implements AutoCloseable {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(deadline)) {
             try (Socket probe = new Socket("127.0.0.1", port)) {
-                return;
+                if (probe.isConnected()) { // slapd answers: it is ready
+                    return;
+                }
             } catch (IOException notYet) {
                 if (!slapd.isAlive()) {
                     throw new IllegalStateException("slapd did not start: see " + dir.resolve("slapd.log"));
