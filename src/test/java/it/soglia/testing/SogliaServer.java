@@ -10,12 +10,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.logging.Logger;
 
 /**
  * Soglia as the integration and browser tests see it: Payara Micro started once per test run with the built WAR,
  * on a fresh H2 database, with a clock the tests can move. Get it with {@link SogliaServerExtension}.
  */
 public final class SogliaServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(SogliaServer.class.getName());
 
     /** The admin Soglia creates from configuration on the empty test database. */
     public static final String BOOTSTRAP_ADMIN = "bootstrap.admin";
@@ -48,13 +51,7 @@ public final class SogliaServer implements AutoCloseable {
         Path payaraJar = Path.of(System.getProperty("soglia.it.payaraJar", "target/payara-micro.jar"));
         Path work = Path.of(System.getProperty("soglia.it.workDir", "target/it"));
         Path rpWar = Path.of(System.getProperty("soglia.it.rpWar", "target/rp.war"));
-        try {
-            return startOnce(payaraJar, null, work, Map.of(), rpWar);
-        } catch (PayaraMicroProcess.StartNotCompleted notStarted) {
-            System.out.println("Payara Micro did not start; starting it once more: "
-                    + notStarted.getMessage().lines().findFirst().orElse(""));
-            return startOnce(payaraJar, null, work, Map.of(), rpWar);
-        }
+        return startTwiceIfNeeded(payaraJar, null, work, Map.of(), rpWar);
     }
 
     /**
@@ -73,12 +70,18 @@ public final class SogliaServer implements AutoCloseable {
      */
     public static SogliaServer start(Path payaraJar, Path java, Path work, Map<String, String> settings)
             throws Exception {
+        return startTwiceIfNeeded(payaraJar, java, work, settings, null);
+    }
+
+    /** One start, and one more when the first did not complete ({@link PayaraMicroProcess.StartNotCompleted}). */
+    private static SogliaServer startTwiceIfNeeded(Path payaraJar, Path java, Path work, Map<String, String> settings,
+                                                   Path rpWar) throws Exception {
         try {
-            return startOnce(payaraJar, java, work, settings, null);
+            return startOnce(payaraJar, java, work, settings, rpWar);
         } catch (PayaraMicroProcess.StartNotCompleted notStarted) {
-            System.out.println("Payara Micro did not start; starting it once more: "
-                    + notStarted.getMessage().lines().findFirst().orElse("")); // CI's log says why the run took longer
-            return startOnce(payaraJar, java, work, settings, null);
+            LOG.warning(() -> "Payara Micro did not start; starting it once more: " // CI's log says why it took longer
+                    + notStarted.getMessage().lines().findFirst().orElse(""));
+            return startOnce(payaraJar, java, work, settings, rpWar);
         }
     }
 
