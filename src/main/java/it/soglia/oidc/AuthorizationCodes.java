@@ -1,5 +1,6 @@
 package it.soglia.oidc;
 
+import it.soglia.crypto.Sha256;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

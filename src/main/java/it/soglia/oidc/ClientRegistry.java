@@ -3,6 +3,7 @@ package it.soglia.oidc;
 import it.soglia.audit.AuditLog;
 import it.soglia.audit.AuditType;
 import it.soglia.audit.RequestOrigin;
+import it.soglia.crypto.Sha256;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;

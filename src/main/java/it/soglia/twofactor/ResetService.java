@@ -4,6 +4,7 @@ import it.soglia.account.Account;
 import it.soglia.audit.AuditLog;
 import it.soglia.audit.AuditType;
 import it.soglia.audit.RequestOrigin;
+import it.soglia.crypto.Sha256;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,13 +12,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -123,7 +122,7 @@ public class ResetService {
         em.createNamedQuery(ResetToken.VOID_OPEN).setParameter("now", now).setParameter("account", account)
                 .executeUpdate();
         String token = newToken();
-        em.persist(new ResetToken(account, sha256(token), now, now.plus(settings.tokenLifetime()), origin.ip()));
+        em.persist(new ResetToken(account, Sha256.hex(token), now, now.plus(settings.tokenLifetime()), origin.ip()));
         return token;
     }
 
@@ -154,7 +153,7 @@ public class ResetService {
         if (token == null || !TOKEN.matcher(token).matches()) {
             return Optional.empty(); // malformed: no need to ask the database
         }
-        return em.createNamedQuery(ResetToken.BY_HASH, ResetToken.class).setParameter("hash", sha256(token))
+        return em.createNamedQuery(ResetToken.BY_HASH, ResetToken.class).setParameter("hash", Sha256.hex(token))
                 .setLockMode(lock).getResultStream().findFirst()
                 .filter(t -> t.isUsableAt(clock.instant()));
     }
@@ -172,14 +171,5 @@ public class ResetService {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
