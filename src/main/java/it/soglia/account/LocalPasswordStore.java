@@ -36,7 +36,8 @@ public class LocalPasswordStore implements IdentityStore {
         if (check.isLeftToDirectory()) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        return check.account().map(PasswordCheckResults::valid).orElse(CredentialValidationResult.INVALID_RESULT);
+        return check.account().map(account -> PasswordCheckResults.valid(typed, account))
+                .orElse(CredentialValidationResult.INVALID_RESULT);
     }
 
     @Override

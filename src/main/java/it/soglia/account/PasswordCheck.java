@@ -48,9 +48,16 @@ public class PasswordCheck {
         TypedPassword typed = new TypedPassword(username, password, origin);
         CredentialValidationResult result = stores.validate(typed);
         Optional<Account> account = result.getStatus() == CredentialValidationResult.Status.VALID
-                ? accounts.find(Long.parseLong(result.getCallerUniqueId())) : Optional.empty();
+                ? acceptedAccount(typed, Long.parseLong(result.getCallerUniqueId())) : Optional.empty();
         recordAudit(typed, account, purpose);
         return new Verdict(account, account.isEmpty() && typed.report().isDirectoryUnavailable());
+    }
+
+    /** The account the store read in its check, when it is the one it vouched for; else read again. */
+    private Optional<Account> acceptedAccount(TypedPassword typed, long accountId) {
+        Account accepted = typed.report().acceptedAccount();
+        return accepted != null && Long.valueOf(accountId).equals(accepted.getId()) ? Optional.of(accepted)
+                : accounts.find(accountId);
     }
 
     private void recordAudit(TypedPassword typed, Optional<Account> account, Purpose purpose) {

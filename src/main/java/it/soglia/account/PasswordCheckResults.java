@@ -9,7 +9,9 @@ public final class PasswordCheckResults {
     private PasswordCheckResults() {
     }
 
-    public static CredentialValidationResult valid(Account account) {
+    /** The store's "right password" for {@code account}; the account is kept in the credential's report too. */
+    public static CredentialValidationResult valid(TypedPassword typed, Account account) {
+        typed.report().accepted(account);
         return new CredentialValidationResult(null, new jakarta.security.enterprise.CallerPrincipal(
                 account.getUsername()), null, String.valueOf(account.getId()),
                 new HashSet<>(account.getRole().groups()));

@@ -36,6 +36,20 @@ public final class TypedPassword extends UsernamePasswordCredential {
         private String accountUsername;
         private String failure;
         private boolean directoryUnavailable;
+        private Account accepted;
+
+        /**
+         * The store accepted the password for {@code account}, as it read it in its check: the caller needs not read
+         * it again (a sign-in is a handful of short transactions, each one costs).
+         */
+        public void accepted(Account account) {
+            this.accepted = account;
+        }
+
+        /** The account the store accepted, if it said which; null otherwise. */
+        public Account acceptedAccount() {
+            return accepted;
+        }
 
         /** The store knew the account (for the audit row's actor), and why it said no. */
         public void refused(String accountUsername, String failure) {

@@ -66,7 +66,7 @@ public class DirectoryPasswordStore implements IdentityStore {
             case RIGHT -> {
                 var outcome = directoryAccounts.signedIn(answer.user(), answer.admin(), typed.origin());
                 if (outcome.account().isPresent()) {
-                    return PasswordCheckResults.valid(outcome.account().get());
+                    return PasswordCheckResults.valid(typed, outcome.account().get());
                 }
                 typed.report().refused(known, outcome.refusal() == DirectoryAccounts.Refusal.USERNAME_TAKEN
                         ? "username of another account" : "account disabled");

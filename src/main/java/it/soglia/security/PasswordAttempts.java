@@ -42,16 +42,14 @@ public class PasswordAttempts {
 
     /** Admits the attempt to a password check, or answers why it may not be made now (audited). */
     public Admission admit(String typedUsername, String usernameKey, RequestOrigin origin) {
-        var byAddress = throttling.attempt(ThrottleRule.PASSWORD_BY_IP, origin.ip());
-        if (byAddress.block().isPresent()) {
-            return refused(byAddress.block().get(), typedUsername, usernameKey, origin, "client address");
+        // One transaction; a refusal by the username takes back the address's attempt: not checked, it costs nothing.
+        var attempts = throttling.attemptBoth(ThrottleRule.PASSWORD_BY_IP, origin.ip(),
+                ThrottleRule.PASSWORD_BY_USERNAME, usernameKey);
+        if (attempts.block().isPresent()) {
+            return refused(attempts.block().get(), typedUsername, usernameKey, origin,
+                    attempts.first().block().isPresent() ? "client address" : "username");
         }
-        var byName = throttling.attempt(ThrottleRule.PASSWORD_BY_USERNAME, usernameKey);
-        if (byName.block().isPresent()) {
-            throttling.refund(ThrottleRule.PASSWORD_BY_IP, origin.ip()); // not checked: costs the address nothing
-            return refused(byName.block().get(), typedUsername, usernameKey, origin, "username");
-        }
-        return new Admission(Optional.empty(), usernameKey, origin.ip(), byName.count());
+        return new Admission(Optional.empty(), usernameKey, origin.ip(), attempts.second().orElseThrow().count());
     }
 
     /**
@@ -59,14 +57,14 @@ public class PasswordAttempts {
      * failures only (an office behind one address is not slowed down by its own sign-ins).
      */
     public void succeeded(Admission attempt) {
-        throttling.clear(ThrottleRule.PASSWORD_BY_USERNAME, attempt.usernameKey());
-        throttling.refund(ThrottleRule.PASSWORD_BY_IP, attempt.address());
+        throttling.settle(ThrottleRule.PASSWORD_BY_IP, attempt.address(), ThrottleRule.PASSWORD_BY_USERNAME,
+                attempt.usernameKey(), true);
     }
 
     /** The password could not be checked (the directory did not answer): neither count grows. */
     public void notChecked(Admission attempt) {
-        throttling.refund(ThrottleRule.PASSWORD_BY_USERNAME, attempt.usernameKey());
-        throttling.refund(ThrottleRule.PASSWORD_BY_IP, attempt.address());
+        throttling.settle(ThrottleRule.PASSWORD_BY_IP, attempt.address(), ThrottleRule.PASSWORD_BY_USERNAME,
+                attempt.usernameKey(), false);
     }
 
     /** The password was wrong: both counts stand; the one that reaches the lock mails the owner the unlocking link. */

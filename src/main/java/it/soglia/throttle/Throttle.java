@@ -73,6 +73,39 @@ public class Throttle {
         return new Throttling.Attempt(Optional.empty(), entry.count(standing, now));
     }
 
+    /**
+     * {@link #attempt} in two series at once, in one transaction (a sign-in is a handful of short transactions, and
+     * each one costs): {@code second} is asked only when {@code first} admits, and when {@code second} refuses, the
+     * attempt just counted in {@code first} is taken back, so a refused attempt counts for nothing. {@code first}'s
+     * row is always locked first, as in {@link #settle}: two requests never wait for each other's rows.
+     */
+    public Throttling.Attempts attemptBoth(ThrottleRule first, String firstSubject, ThrottleRule second,
+                                           String secondSubject) {
+        Throttling.Attempt inFirst = attempt(first, firstSubject);
+        if (inFirst.block().isPresent()) {
+            return new Throttling.Attempts(inFirst, Optional.empty());
+        }
+        Throttling.Attempt inSecond = attempt(second, secondSubject);
+        if (inSecond.block().isPresent()) {
+            refund(first, firstSubject);
+        }
+        return new Throttling.Attempts(inFirst, Optional.of(inSecond));
+    }
+
+    /**
+     * After an {@link #attemptBoth}, in one transaction and the same order of rows: the attempt in {@code first} is
+     * taken back, and the series of {@code second} ended ({@code endSecond}) or its attempt taken back too.
+     */
+    public void settle(ThrottleRule first, String firstSubject, ThrottleRule second, String secondSubject,
+                       boolean endSecond) {
+        refund(first, firstSubject);
+        if (endSecond) {
+            clear(second, secondSubject);
+        } else {
+            refund(second, secondSubject);
+        }
+    }
+
     private ThrottleEntry lockedEntry(ThrottleRule rule, String subject) {
         String key = key(rule, subject);
         ThrottleEntry entry = em.find(ThrottleEntry.class, key, LockModeType.PESSIMISTIC_WRITE);

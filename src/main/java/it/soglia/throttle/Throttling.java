@@ -34,6 +34,30 @@ public class Throttling {
     public record Attempt(Optional<Block> block, int count) {
     }
 
+    /** {@link Throttle#attemptBoth}'s answer: the first series' attempt, and the second's when it was asked. */
+    public record Attempts(Attempt first, Optional<Attempt> second) {
+
+        /** Why the attempt may not be made now, if one of the series refused it. */
+        public Optional<Block> block() {
+            return first.block().or(() -> second.flatMap(Attempt::block));
+        }
+    }
+
+    /** Checks and counts in two series in one step (see {@link Throttle#attemptBoth}). */
+    public Attempts attemptBoth(ThrottleRule first, String firstSubject, ThrottleRule second, String secondSubject) {
+        try {
+            return throttle.attemptBoth(first, firstSubject, second, secondSubject);
+        } catch (EJBException firstAttemptRace) {
+            return throttle.attemptBoth(first, firstSubject, second, secondSubject); // the row exists now
+        }
+    }
+
+    /** See {@link Throttle#settle}. */
+    public void settle(ThrottleRule first, String firstSubject, ThrottleRule second, String secondSubject,
+                       boolean endSecond) {
+        throttle.settle(first, firstSubject, second, secondSubject, endSecond);
+    }
+
     /** Checks and counts at once (see {@link Throttle#attempt}); a right answer then {@link #clear}s the series. */
     public Attempt attempt(ThrottleRule rule, String subject) {
         try {
