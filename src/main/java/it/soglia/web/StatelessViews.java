@@ -9,9 +9,11 @@ import java.util.Set;
 /**
  * The pages an anonymous visitor sees keep no view state on the server (stateless views), so that a visitor who
  * has not typed a right password costs no HTTP session: a flood of such requests once filled the heap with
- * sessions. Their forms still work (Faces builds a stateless view again from the page when it is posted), and forms
- * posted from another site are refused by {@code security/CrossSiteFormPosts}, since no view state in a session
- * ties a post to this browser any more.
+ * sessions. The code prompt is one of them too, although a session exists by then: its view state would stay in
+ * every signed-in session for nothing once the code was accepted, and saving and restoring it cost each sign-in
+ * CPU (BENCHMARKS.md, issue 16). Their forms still work (Faces builds a stateless view again from the page when
+ * it is posted), and forms posted from another site are refused by {@code security/CrossSiteFormPosts}, since no
+ * view state in a session ties a post to this browser any more.
  *
  * <p>Each of these pages says so itself ({@code <ui:param name="statelessView" value="true"/>}, which the layout's
  * {@code <f:view transient>} reads when the page is built, also when it is posted). That comes too late for
@@ -21,7 +23,7 @@ import java.util.Set;
  */
 public class StatelessViews extends ViewHandlerWrapper {
 
-    static final Set<String> VIEW_IDS = Set.of("/login.xhtml", "/lost-code.xhtml", "/reset.xhtml",
+    static final Set<String> VIEW_IDS = Set.of("/login.xhtml", "/code.xhtml", "/lost-code.xhtml", "/reset.xhtml",
             "/WEB-INF/errorpages/404.xhtml", "/WEB-INF/errorpages/500.xhtml",
             "/WEB-INF/errorpages/application-error.xhtml");
 

@@ -109,6 +109,27 @@ class AnonymousVisitorsIT extends PageTest {
         }
     }
 
+    /**
+     * The code prompt keeps no view state either (a signed-in session kept it for nothing): a code posted from another
+     * site within the victim's sign-in is refused the same way and completes nothing.
+     */
+    @Test
+    void aCodeFormPostedFromAnotherSiteIsRefused() {
+        TestAccount account = accounts.create("crosscode");
+        String key = steps.enrol(steps.newSession(), account);
+        WebSession victim = steps.newSession();
+        Page codePage = steps.password(victim, account.username(), account.password());
+        assertThat(codePage.path()).isEqualTo("/soglia/code");
+        victim.header("Origin", "http://evil.example");
+        long completedBefore = signInsCompleted(account);
+
+        Page answer = steps.code(victim, codePage, it.soglia.testing.Codes.code(key, server.clock().now(), 1));
+
+        assertThat(answer.path()).isEqualTo("/soglia/login");
+        assertThat(answer.messages()).contains(EXPIRED);
+        assertThat(signInsCompleted(account)).isEqualTo(completedBefore);
+    }
+
     @Test
     void aSignInFormPostedFromThisSiteGoesOn() {
         TestAccount account = accounts.create("samesite");
@@ -133,6 +154,10 @@ class AnonymousVisitorsIT extends PageTest {
                 account.password()), "login:submit");
 
         assertThat(next.path()).isEqualTo("/soglia/enroll");
+    }
+
+    private static long signInsCompleted(TestAccount account) {
+        return accounts.auditTypes(account).stream().filter("SIGN_IN_COMPLETED"::equals).count();
     }
 
     private static long passwordsAccepted(TestAccount account) {
