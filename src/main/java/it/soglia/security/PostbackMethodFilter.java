@@ -7,7 +7,8 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Collections;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Refuses a Faces postback that does not come as a POST. Faces treats any request carrying a
@@ -24,7 +25,7 @@ public class PostbackMethodFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!"POST".equals(request.getMethod()) && carriesViewState(request)) {
+        if (!"POST".equals(request.getMethod()) && carriesViewState(request.getQueryString())) {
             response.setHeader("Allow", "POST");
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
@@ -32,9 +33,30 @@ public class PostbackMethodFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    /** Only for methods other than POST: their parameters come from the query string (no body is read here). */
-    private static boolean carriesViewState(HttpServletRequest request) {
-        return Collections.list(request.getParameterNames()).stream()
-                .anyMatch(name -> name.equals(VIEW_STATE) || name.endsWith(":" + VIEW_STATE)); // namespaced views
+    /**
+     * Only for methods other than POST: their parameters come from the query string. It is read here as text, not
+     * through {@code getParameterNames()}: once the container has parsed the parameters, Faces can no longer set the
+     * request's character encoding, and Payara logged a warning for every page of a session (and spent the time).
+     */
+    static boolean carriesViewState(String queryString) {
+        if (queryString == null) {
+            return false;
+        }
+        for (String pair : queryString.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = decoded(equals < 0 ? pair : pair.substring(0, equals));
+            if (name.equals(VIEW_STATE) || name.endsWith(":" + VIEW_STATE)) { // namespaced views
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String decoded(String name) {
+        try {
+            return URLDecoder.decode(name, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) { // "%zz": the container will not read it as a view state either
+            return name;
+        }
     }
 }

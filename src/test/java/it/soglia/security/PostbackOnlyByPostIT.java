@@ -50,6 +50,34 @@ class PostbackOnlyByPostIT extends PageTest {
         assertThat(accounts.column(user, "enabled")).isEqualToIgnoringCase("false");
     }
 
+    /**
+     * Looking for a view state in a GET's query string must not make the container parse the parameters: Faces then
+     * could not set the request's encoding, and Payara wrote a warning into its log at every page of a session.
+     */
+    @Test
+    void pagesOfASessionLeaveNoEncodingWarningInTheLog() throws Exception {
+        TestAccount account = accounts.create("getencoding");
+        WebSession session = steps.newSession();
+        String key = steps.enrol(session, account);
+        long warningsBefore = encodingWarnings();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(session.get("/profile?tab=" + i).status()).isEqualTo(200); // a query string too
+        }
+        WebSession next = steps.newSession();
+        Page codePage = steps.password(next, account.username(), account.password());
+        Page profile = steps.code(next, codePage, it.soglia.testing.Codes.code(key, server.clock().now(), 1));
+
+        assertThat(profile.path()).isEqualTo("/soglia/profile");
+        assertThat(encodingWarnings()).isEqualTo(warningsBefore);
+    }
+
+    private static long encodingWarnings() throws java.io.IOException {
+        try (var lines = java.nio.file.Files.lines(server.payara().logFile())) {
+            return lines.filter(line -> line.contains("Unable to set request character encoding")).count();
+        }
+    }
+
     /** The form's fields (view state, CSP nonce field) as a query string, as a crafted link would carry them. */
     private static String fieldsOf(Page page, String formId) {
         FormElement form = (FormElement) page.document().getElementById(formId);

@@ -226,6 +226,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
     }
 
     /** The port of the metrics listener on 127.0.0.1 (the pre-boot files' {@value #METRICS_PORT_VARIABLE}). */
+    /** Payara's own log (its output), for a test that checks what an operator would read there. */
+    public Path logFile() {
+        return logFile;
+    }
+
     public int metricsPort() {
         return metricsPort;
     }
