@@ -56,44 +56,46 @@ final class BenchmarkReport {
         out.printf(Locale.ROOT, "Launch to first answered request: %.1f s. Soglia RSS after the run: %,d MiB.%n",
                 readySeconds, rssKib / 1024);
         out.println();
-        out.println("| concurrency | sign-ins | sign-ins/s | of limit | errors | Soglia CPU ms/sign-in | in hashes"
-                + " | driver CPU ms/sign-in |");
-        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        out.println("| flow | concurrency | sign-ins | sign-ins/s | of limit | errors | Soglia CPU ms/sign-in"
+                + " | in hashes | driver CPU ms/sign-in |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (LoadLevel.Result r : levels) {
-            out.printf(Locale.ROOT, "| %d | %d | %.1f | %.0f%% | %d | %.1f | %.2f | %.1f |%n", r.concurrency(),
+            out.printf(Locale.ROOT, "| %s | %d | %d | %.1f | %.0f%% | %d | %.1f | %.2f | %.1f |%n", r.flow().label(),
+                    r.concurrency(),
                     r.signIns(), r.signInsPerSecond(), 100 * r.signInsPerSecond() / limit, r.errors(),
                     r.sogliaCpuMsPerSignIn(), r.sogliaCpuMsPerSignIn() / hash.cpuMeanMs(), r.driverCpuMsPerSignIn());
         }
         out.println();
         out.println("Soglia's CPU per sign-in by kind of thread (ms; from /proc/<pid>/task):");
         out.println();
-        out.println("| concurrency | requests | JIT | GC | other |");
-        out.println("|---:|---:|---:|---:|---:|");
+        out.println("| flow | concurrency | requests | JIT | GC | other |");
+        out.println("|---|---:|---:|---:|---:|---:|");
         for (LoadLevel.Result r : levels) {
             var byKind = r.sogliaCpuNanosByThreadKind();
-            out.printf(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.1f |%n", r.concurrency(),
+            out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f |%n", r.flow().label(), r.concurrency(),
                     perSignIn(byKind.get("requests"), r), perSignIn(byKind.get("JIT"), r),
                     perSignIn(byKind.get("GC"), r), perSignIn(byKind.get("other"), r));
         }
         out.println();
-        out.println("| concurrency | request | p50 ms | p95 ms | p99 ms |");
-        out.println("|---:|---|---:|---:|---:|");
+        out.println("| flow | concurrency | request | p50 ms | p95 ms | p99 ms |");
+        out.println("|---|---:|---|---:|---:|---:|");
         for (LoadLevel.Result r : levels) {
             for (SignInStep step : SignInStep.values()) {
                 Latencies l = r.steps().get(step);
                 if (l.count() == 0) {
                     continue; // not a request of this flow
                 }
-                out.printf(Locale.ROOT, "| %d | %s | %.1f | %.1f | %.1f |%n", r.concurrency(), step.label,
-                        l.percentileMs(50), l.percentileMs(95), l.percentileMs(99));
+                out.printf(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f | %.1f |%n", r.flow().label(), r.concurrency(),
+                        step.label, l.percentileMs(50), l.percentileMs(95), l.percentileMs(99));
             }
-            out.printf(Locale.ROOT, "| %d | **whole sign-in** | %.1f | %.1f | %.1f |%n", r.concurrency(),
-                    r.whole().percentileMs(50), r.whole().percentileMs(95), r.whole().percentileMs(99));
+            out.printf(Locale.ROOT, "| %s | %d | **whole sign-in** | %.1f | %.1f | %.1f |%n", r.flow().label(),
+                    r.concurrency(), r.whole().percentileMs(50), r.whole().percentileMs(95),
+                    r.whole().percentileMs(99));
         }
         for (LoadLevel.Result r : levels) {
             if (r.errors() > 0 || r.waitsForNextStep() > 0) {
-                out.printf("Concurrency %d: errors %s; waits for a fresh time step %d%n", r.concurrency(),
-                        r.errorReasons(), r.waitsForNextStep());
+                out.printf("Flow %s at concurrency %d: errors %s; waits for a fresh time step %d%n",
+                        r.flow().label(), r.concurrency(), r.errorReasons(), r.waitsForNextStep());
             }
         }
         printGoals(limit);

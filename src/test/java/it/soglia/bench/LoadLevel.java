@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LoadLevel {
 
     /** What one level measured. */
-    record Result(int concurrency, long signIns, long errors, Map<String, Long> errorReasons, double seconds,
+    record Result(SignInFlow flow, int concurrency, long signIns, long errors, Map<String, Long> errorReasons, double seconds,
                   Map<SignInStep, Latencies> steps, Latencies whole, long sogliaCpuNanos, long driverCpuNanos,
                   Map<String, Long> sogliaCpuNanosByThreadKind, long waitsForNextStep) {
 
@@ -37,7 +37,7 @@ final class LoadLevel {
     private final EnrolledAccounts accounts;
     private final ProcessMeter soglia;
     private final ProcessMeter driver;
-    /** The application signed in to through the provider; {@code null}: Soglia's own profile. */
+    /** The application signed in to through the provider by {@link SignInFlow#APPLICATION}; else {@code null}. */
     private final BrowserSignIn.Application application;
 
     LoadLevel(String baseUrl, EnrolledAccounts accounts, ProcessMeter soglia, ProcessMeter driver,
@@ -49,13 +49,14 @@ final class LoadLevel {
         this.application = application;
     }
 
-    Result run(int concurrency, double seconds) throws InterruptedException {
+    Result run(SignInFlow flow, int concurrency, double seconds) throws InterruptedException {
         long waitsBefore = accounts.waitsForNextStep();
         Map<String, Long> errorReasons = new ConcurrentHashMap<>();
         AtomicLong errors = new AtomicLong();
         List<VirtualUser> users = new ArrayList<>();
         for (int i = 0; i < concurrency; i++) {
-            users.add(new VirtualUser(new BrowserSignIn(baseUrl, clientAddress(concurrency, i)), errors, errorReasons));
+            users.add(new VirtualUser(flow, new BrowserSignIn(baseUrl, clientAddress(concurrency, i)), errors,
+                    errorReasons));
         }
         long sogliaCpu0 = soglia.cpuNanos();
         Map<String, Long> byKind0 = soglia.cpuNanosByThreadKind();
@@ -90,7 +91,7 @@ final class LoadLevel {
             whole.addAll(user.whole);
             signIns += user.whole.count();
         }
-        return new Result(concurrency, signIns, errors.get(), new TreeMap<>(errorReasons), elapsed, steps, whole,
+        return new Result(flow, concurrency, signIns, errors.get(), new TreeMap<>(errorReasons), elapsed, steps, whole,
                 sogliaCpu, driverCpu, byKind, accounts.waitsForNextStep() - waitsBefore);
     }
 
@@ -101,13 +102,15 @@ final class LoadLevel {
 
     /** One user's loop and its own timings (merged after the level: no shared state while measuring). */
     private final class VirtualUser {
+        private final SignInFlow flow;
         private final BrowserSignIn browser;
         private final AtomicLong errors;
         private final Map<String, Long> errorReasons;
         private final Map<SignInStep, Latencies> steps = new EnumMap<>(SignInStep.class);
         private final Latencies whole = new Latencies();
 
-        VirtualUser(BrowserSignIn browser, AtomicLong errors, Map<String, Long> errorReasons) {
+        VirtualUser(SignInFlow flow, BrowserSignIn browser, AtomicLong errors, Map<String, Long> errorReasons) {
+            this.flow = flow;
             this.browser = browser;
             this.errors = errors;
             this.errorReasons = errorReasons;
@@ -128,11 +131,7 @@ final class LoadLevel {
                 long start = System.nanoTime();
                 try {
                     java.util.Arrays.fill(nanos, 0);
-                    if (application == null) {
-                        browser.signIn(accounts, account, nanos);
-                    } else {
-                        browser.signInToApplication(accounts, account, application, nanos);
-                    }
+                    browser.signIn(flow, accounts, account, application, nanos);
                     whole.add(System.nanoTime() - start);
                     for (SignInStep step : SignInStep.values()) {
                         if (nanos[step.ordinal()] > 0) { // a step of the other flow was not sent

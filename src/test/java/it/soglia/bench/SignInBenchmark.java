@@ -37,8 +37,9 @@ public final class SignInBenchmark {
     /** After the figures: a class histogram of the live heap (it forces a full collection) into the work folder. */
     private final boolean heapHistogram = Boolean.getBoolean("soglia.bench.heapHistogram");
     private final int cores = Runtime.getRuntime().availableProcessors();
-    /** {@code profile} (Soglia's own sign-in) or {@code application} (through the OpenID Connect provider). */
-    private final String flow = System.getProperty("soglia.bench.flow", "profile");
+    /** Measured one after the other at each concurrency, in this order; the first one warms up. */
+    private final List<SignInFlow> flows = SignInFlow.parse(System.getProperty("soglia.bench.flow",
+            "profile,redirect"));
 
     public static void main(String[] args) throws Exception {
         new SignInBenchmark().run();
@@ -46,6 +47,9 @@ public final class SignInBenchmark {
     }
 
     private void run() throws Exception {
+        if (flows.isEmpty()) {
+            throw new IllegalArgumentException("soglia.bench.flow names no flow");
+        }
         Path work = Path.of(System.getProperty("soglia.bench.workDir", "target/bench-signin")).toAbsolutePath();
         Files.createDirectories(work);
         Machine machine = Machine.describe();
@@ -77,21 +81,25 @@ public final class SignInBenchmark {
         }
         out.printf("Wrote %,d enrolled accounts%n", accounts.size());
         BrowserSignIn.Application application = null;
-        if ("application".equals(flow)) {
+        if (flows.contains(SignInFlow.APPLICATION)) {
             try (Connection db = DriverManager.getConnection(soglia.databaseUrl, "soglia", "soglia")) {
                 application = registerApplication(db);
             }
-            out.println("Flow: an application's sign-in through the OpenID Connect provider (client "
-                    + application.clientId() + "): /authorize, login, code, back to /authorize, POST /token");
-        } else {
-            out.println("Flow: a sign-in to Soglia's own profile (-Dsoglia.bench.flow=application for an"
-                    + " application's sign-in through the OpenID Connect provider)");
+        }
+        for (SignInFlow flow : flows) {
+            out.println("Flow " + flow.label() + ": " + switch (flow) {
+                case PROFILE -> "a sign-in to Soglia's own profile: /login, password, /code, code, /profile";
+                case REDIRECT -> "the profile flow up to the code's redirect to /profile (not followed), where"
+                        + " Keycloak's benchmark stops";
+                case APPLICATION -> "an application's sign-in through the OpenID Connect provider (client "
+                        + application.clientId() + "): /authorize, login, code, back to /authorize, POST /token";
+            });
+            signInOnce(flow, soglia.baseUrl, accounts, application); // each flow works before anything is timed
         }
         LoadLevel load = new LoadLevel(soglia.baseUrl, accounts, soglia.process,
                 new ProcessMeter(ProcessHandle.current().pid()), application);
-        signInOnce(soglia.baseUrl, accounts, application); // the flow works before anything is timed
-        out.printf("Warming up: %.0f s at concurrency %d ...%n", warmupSeconds, cores);
-        LoadLevel.Result warmup = load.run(cores, warmupSeconds);
+        out.printf("Warming up: %.0f s at concurrency %d, flow %s ...%n", warmupSeconds, cores, flows.get(0).label());
+        LoadLevel.Result warmup = load.run(flows.get(0), cores, warmupSeconds);
         out.printf("  %d sign-ins, %d errors %s%n", warmup.signIns(), warmup.errors(), warmup.errorReasons());
         double idleCpuShare = idleCpuShare(soglia.process);
         out.printf("Soglia idle: %.2f%% of one core%n", idleCpuShare * 100);
@@ -108,38 +116,39 @@ public final class SignInBenchmark {
                 levelSeconds, results).print();
     }
 
-    /** Each concurrency in turn; the one named by {@code soglia.bench.jfrAtConcurrency} under a JFR recording. */
+    /**
+     * Each concurrency in turn, and at each one every flow in turn: the flows' levels are minutes apart, not a whole
+     * run, so they are compared on the machine as it was. The concurrency named by
+     * {@code soglia.bench.jfrAtConcurrency} runs under a JFR recording, one per flow.
+     */
     private List<LoadLevel.Result> runLevels(LoadLevel load, ProcessMeter soglia, Path work) throws Exception {
         List<LoadLevel.Result> results = new ArrayList<>();
         for (int concurrency : concurrencies) {
-            out.printf("Concurrency %d for %.0f s ...%n", concurrency, levelSeconds);
-            JfrProfile profile = concurrency == jfrAtConcurrency
-                    ? new JfrProfile(soglia.pid(), work.resolve("signin-c" + concurrency + ".jfr")) : null;
-            if (profile != null) {
-                profile.start();
+            for (SignInFlow flow : flows) {
+                out.printf("Concurrency %d, flow %s, for %.0f s ...%n", concurrency, flow.label(), levelSeconds);
+                JfrProfile profile = concurrency == jfrAtConcurrency ? new JfrProfile(soglia.pid(),
+                        work.resolve("signin-" + flow.label() + "-c" + concurrency + ".jfr")) : null;
+                if (profile != null) {
+                    profile.start();
+                }
+                LoadLevel.Result result = load.run(flow, concurrency, levelSeconds);
+                if (profile != null) {
+                    profile.stopAndSummarize(out);
+                }
+                out.printf("  %.1f sign-ins/s, %d errors, Soglia CPU %.1f ms per sign-in%n",
+                        result.signInsPerSecond(), result.errors(), result.sogliaCpuMsPerSignIn());
+                results.add(result);
             }
-            LoadLevel.Result result = load.run(concurrency, levelSeconds);
-            if (profile != null) {
-                profile.stopAndSummarize(out);
-            }
-            out.printf("  %.1f sign-ins/s, %d errors, Soglia CPU %.1f ms per sign-in%n",
-                    result.signInsPerSecond(), result.errors(), result.sogliaCpuMsPerSignIn());
-            results.add(result);
         }
         return results;
     }
 
-    private static void signInOnce(String baseUrl, EnrolledAccounts accounts, BrowserSignIn.Application application)
-            throws Exception {
+    private static void signInOnce(SignInFlow flow, String baseUrl, EnrolledAccounts accounts,
+                                   BrowserSignIn.Application application) throws Exception {
         EnrolledAccounts.Enrolled account = accounts.take();
         try {
-            BrowserSignIn browser = new BrowserSignIn(baseUrl, "10.77.0.1");
-            long[] nanos = new long[SignInStep.values().length];
-            if (application == null) {
-                browser.signIn(accounts, account, nanos);
-            } else {
-                browser.signInToApplication(accounts, account, application, nanos);
-            }
+            new BrowserSignIn(baseUrl, "10.77.0.1").signIn(flow, accounts, account, application,
+                    new long[SignInStep.values().length]);
         } finally {
             accounts.giveBack(account);
         }
