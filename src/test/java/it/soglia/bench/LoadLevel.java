@@ -17,7 +17,8 @@ final class LoadLevel {
 
     /** What one level measured. */
     record Result(SignInFlow flow, int concurrency, long signIns, long errors, Map<String, Long> errorReasons, double seconds,
-                  Map<SignInStep, Latencies> steps, Latencies whole, long sogliaCpuNanos, long driverCpuNanos,
+                  Map<SignInStep, Latencies> steps, Latencies whole, long sogliaCpuNanos, long databaseCpuNanos,
+                  long driverCpuNanos,
                   Map<String, Long> sogliaCpuNanosByThreadKind, long waitsForNextStep) {
 
         double signInsPerSecond() {
@@ -28,6 +29,16 @@ final class LoadLevel {
             return signIns == 0 ? Double.NaN : sogliaCpuNanos / 1e6 / signIns;
         }
 
+        /** 0 when the database runs inside Soglia (its CPU is then in {@link #sogliaCpuMsPerSignIn}). */
+        double databaseCpuMsPerSignIn() {
+            return signIns == 0 ? Double.NaN : databaseCpuNanos / 1e6 / signIns;
+        }
+
+        /** What a sign-in costs the server side, whichever process the database runs in. */
+        double sogliaAndDatabaseCpuMsPerSignIn() {
+            return signIns == 0 ? Double.NaN : (sogliaCpuNanos + databaseCpuNanos) / 1e6 / signIns;
+        }
+
         double driverCpuMsPerSignIn() {
             return signIns == 0 ? Double.NaN : driverCpuNanos / 1e6 / signIns;
         }
@@ -36,15 +47,17 @@ final class LoadLevel {
     private final String baseUrl;
     private final EnrolledAccounts accounts;
     private final ProcessMeter soglia;
+    private final BenchDatabase database;
     private final ProcessMeter driver;
     /** The application signed in to through the provider by {@link SignInFlow#APPLICATION}; else {@code null}. */
     private final BrowserSignIn.Application application;
 
-    LoadLevel(String baseUrl, EnrolledAccounts accounts, ProcessMeter soglia, ProcessMeter driver,
-              BrowserSignIn.Application application) {
+    LoadLevel(String baseUrl, EnrolledAccounts accounts, ProcessMeter soglia, BenchDatabase database,
+              ProcessMeter driver, BrowserSignIn.Application application) {
         this.baseUrl = baseUrl;
         this.accounts = accounts;
         this.soglia = soglia;
+        this.database = database;
         this.driver = driver;
         this.application = application;
     }
@@ -59,6 +72,7 @@ final class LoadLevel {
                     errorReasons));
         }
         long sogliaCpu0 = soglia.cpuNanos();
+        long databaseCpu0 = database.cpuNanos();
         Map<String, Long> byKind0 = soglia.cpuNanosByThreadKind();
         long driverCpu0 = driver.cpuNanos();
         long start = System.nanoTime();
@@ -75,6 +89,7 @@ final class LoadLevel {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         long sogliaCpu = soglia.cpuNanos() - sogliaCpu0;
+        long databaseCpu = database.cpuNanos() - databaseCpu0;
         Map<String, Long> byKind = new TreeMap<>(soglia.cpuNanosByThreadKind());
         // threads started meanwhile count whole
         byKind.replaceAll((kind, nanos) -> nanos - byKind0.getOrDefault(kind, 0L));
@@ -92,7 +107,7 @@ final class LoadLevel {
             signIns += user.whole.count();
         }
         return new Result(flow, concurrency, signIns, errors.get(), new TreeMap<>(errorReasons), elapsed, steps, whole,
-                sogliaCpu, driverCpu, byKind, accounts.waitsForNextStep() - waitsBefore);
+                sogliaCpu, databaseCpu, driverCpu, byKind, accounts.waitsForNextStep() - waitsBefore);
     }
 
     /** A private address of its own per user and level: Soglia throttles and audits per client address. */

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,6 +53,8 @@ public final class SignInBenchmark {
         Files.createDirectories(work);
         Machine machine = Machine.describe();
         out.println("Machine: " + machine);
+        BenchDatabase database = BenchDatabase.named(System.getProperty("soglia.bench.db", "h2"), work); // fails early
+        out.println("Database: " + database.describe());
 
         out.printf("Timing one Argon2id hash (t=5, m=7168 KiB, p=1) in a JVM of its own: %d hashes, then %d threads ..."
                 + "%n", hashes, cores);
@@ -66,7 +67,7 @@ public final class SignInBenchmark {
         try (SogliaUnderTest soglia = SogliaUnderTest.start(work,
                 Path.of(System.getProperty("soglia.bench.payaraJar", "target/payara-micro.jar")),
                 Path.of(System.getProperty("soglia.bench.war", "target/soglia.war")),
-                System.getProperty("soglia.bench.sogliaJavaOptions", "-Xmx320m"))) {
+                System.getProperty("soglia.bench.sogliaJavaOptions", "-Xmx320m"), database)) {
             out.printf("Soglia answered %.1f s after launch (Payara pid %d, RSS %,d MB)%n", soglia.readySeconds,
                     soglia.process.pid(), soglia.process.rssKib() / 1024);
             measure(soglia, machine, hash, work);
@@ -76,14 +77,14 @@ public final class SignInBenchmark {
     private void measure(SogliaUnderTest soglia, Machine machine, HashMicrobenchmark.HashCost hash, Path work)
             throws Exception {
         EnrolledAccounts accounts;
-        try (Connection db = DriverManager.getConnection(soglia.databaseUrl, "soglia", "soglia")) {
+        try (Connection db = soglia.database.connect()) {
             accounts = EnrolledAccounts.create(db, accountCount, soglia.cryptoKey);
         }
         out.printf("Wrote %,d enrolled accounts%n", accounts.size());
         BrowserSignIn.Application application = null;
         if (flows.contains(SignInFlow.APPLICATION)) {
-            try (Connection db = DriverManager.getConnection(soglia.databaseUrl, "soglia", "soglia")) {
-                application = registerApplication(db);
+            try (Connection db = soglia.database.connect()) {
+                application = registerApplication(soglia.database, db);
             }
         }
         for (SignInFlow flow : flows) {
@@ -96,13 +97,14 @@ public final class SignInBenchmark {
             });
             signInOnce(flow, soglia.baseUrl, accounts, application); // each flow works before anything is timed
         }
-        LoadLevel load = new LoadLevel(soglia.baseUrl, accounts, soglia.process,
+        LoadLevel load = new LoadLevel(soglia.baseUrl, accounts, soglia.process, soglia.database,
                 new ProcessMeter(ProcessHandle.current().pid()), application);
         out.printf("Warming up: %.0f s at concurrency %d, flow %s ...%n", warmupSeconds, cores, flows.get(0).label());
         LoadLevel.Result warmup = load.run(flows.get(0), cores, warmupSeconds);
         out.printf("  %d sign-ins, %d errors %s%n", warmup.signIns(), warmup.errors(), warmup.errorReasons());
-        double idleCpuShare = idleCpuShare(soglia.process);
-        out.printf("Soglia idle: %.2f%% of one core%n", idleCpuShare * 100);
+        IdleCpu idle = IdleCpu.measure(soglia.process, soglia.database);
+        out.printf("Idle: Soglia %.2f%% of one core, the database %s%n", idle.soglia() * 100,
+                soglia.database.insideSoglia() ? "inside Soglia" : String.format("%.2f%%", idle.database() * 100));
 
         List<LoadLevel.Result> results = runLevels(load, soglia.process, work);
         long rssKib = soglia.process.rssKib();
@@ -112,8 +114,8 @@ public final class SignInBenchmark {
             Files.writeString(histogram, jcmd(soglia.process.pid(), "GC.class_histogram"));
             out.println("Live heap by class: " + histogram + "; then " + heapInfo(soglia.process.pid()));
         }
-        new BenchmarkReport(out, machine, hash, cores, soglia.readySeconds, rssKib, idleCpuShare, accounts.size(),
-                levelSeconds, results).print();
+        new BenchmarkReport(out, machine, hash, cores, soglia.readySeconds, rssKib, idle, soglia.database,
+                accounts.size(), levelSeconds, results).print();
     }
 
     /**
@@ -135,8 +137,9 @@ public final class SignInBenchmark {
                 if (profile != null) {
                     profile.stopAndSummarize(out);
                 }
-                out.printf("  %.1f sign-ins/s, %d errors, Soglia CPU %.1f ms per sign-in%n",
-                        result.signInsPerSecond(), result.errors(), result.sogliaCpuMsPerSignIn());
+                out.printf("  %.1f sign-ins/s, %d errors, CPU per sign-in: Soglia %.1f ms, database %.1f ms%n",
+                        result.signInsPerSecond(), result.errors(), result.sogliaCpuMsPerSignIn(),
+                        result.databaseCpuMsPerSignIn());
                 results.add(result);
             }
         }
@@ -159,7 +162,8 @@ public final class SignInBenchmark {
      * SHA-256). Its redirect URI is never fetched: the benchmark stops at the redirect, as a browser's next request
      * would go to the application, not to Soglia.
      */
-    private static BrowserSignIn.Application registerApplication(Connection db) throws Exception {
+    private static BrowserSignIn.Application registerApplication(BenchDatabase database, Connection db)
+            throws Exception {
         byte[] random = new byte[32];
         new java.security.SecureRandom().nextBytes(random);
         String secret = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -168,21 +172,30 @@ public final class SignInBenchmark {
         var application = new BrowserSignIn.Application("bench-app", secret, "https://app.example.test/Callback");
         try (var insert = db.prepareStatement("insert into oidc_client (id, client_id, name, secret_hash,"
                 + " redirect_uris, post_logout_uris, allowed_roles, enabled, created_at, secret_changed_at)"
-                + " values (1, ?, 'Benchmark application', ?, ?, '', '', true, current_timestamp, current_timestamp)")) {
-            insert.setString(1, application.clientId());
-            insert.setString(2, secretHash);
-            insert.setString(3, application.redirectUri());
+                + " values (?, ?, 'Benchmark application', ?, ?, '', '', true, current_timestamp, current_timestamp)")) {
+            insert.setLong(1, database.nextId(db, "oidc_client_seq"));
+            insert.setString(2, application.clientId());
+            insert.setString(3, secretHash);
+            insert.setString(4, application.redirectUri());
             insert.executeUpdate();
         }
         return application;
     }
 
-    /** Soglia's CPU use while nothing is asked of it (its schedulers, the mail outbox poll), over 5 s. */
-    private static double idleCpuShare(ProcessMeter soglia) throws InterruptedException {
-        long cpu0 = soglia.cpuNanos();
-        long t0 = System.nanoTime();
-        Thread.sleep(5_000);
-        return (double) (soglia.cpuNanos() - cpu0) / (System.nanoTime() - t0);
+    /**
+     * Soglia's and the database's CPU use while nothing is asked of them (Soglia's schedulers and mail outbox poll;
+     * PostgreSQL's writers and autovacuum), as shares of one core over 5 s: included in every level's figures.
+     */
+    record IdleCpu(double soglia, double database) {
+
+        static IdleCpu measure(ProcessMeter soglia, BenchDatabase database) throws InterruptedException {
+            long soglia0 = soglia.cpuNanos();
+            long database0 = database.cpuNanos();
+            long t0 = System.nanoTime();
+            Thread.sleep(5_000);
+            double nanos = System.nanoTime() - t0;
+            return new IdleCpu((soglia.cpuNanos() - soglia0) / nanos, (database.cpuNanos() - database0) / nanos);
+        }
     }
 
     /** The Java heap's committed and used size: how much of the resident memory is heap. */
