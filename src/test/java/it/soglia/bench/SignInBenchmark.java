@@ -11,17 +11,20 @@ import java.util.List;
 
 /**
  * Complete sign-ins per second against the limit set by the password hash ({@code mvn -Pbench-signin verify}, see
- * BENCHMARKS.md, issue 7). First times one Argon2id hash in a JVM of its own; then starts Soglia in Payara Micro
- * (timing the launch until the first answered request), writes enrolled accounts into its database, and drives
- * complete sign-ins as a browser does at each concurrency for a fixed time. Prints the rate, each request's
- * latency percentiles, errors, Soglia's CPU time per sign-in and its resident memory, and compares them with the
- * issue's goals. It reports the goals; it asserts nothing.
+ * BENCHMARKS.md, issues 7 and 16). First times one Argon2id hash in a JVM of its own; then starts Soglia in Payara
+ * Micro (timing the launch until the first answered request) on H2 or PostgreSQL, writes enrolled accounts into its
+ * database, and drives sign-ins as a browser does, one level per flow at each concurrency, for a fixed time. Prints
+ * the rate, each request's latency percentiles, errors, Soglia's and the database's CPU time per sign-in and Soglia's
+ * resident memory, and compares them with the issues' goals. It reports the goals; it asserts nothing.
  *
- * <p>Settings (system properties): {@code soglia.bench.levelSeconds} (30), {@code soglia.bench.concurrency}
- * (1,2,4,8), {@code soglia.bench.accounts} (3000), {@code soglia.bench.hashes} (200 timed hashes),
- * {@code soglia.bench.warmupSeconds} (90: after 60 s the JIT still compiles Faces code),
- * {@code soglia.bench.jfrAtConcurrency} (0: no profile), {@code soglia.bench.sogliaJavaOptions} (the
- * README's {@code -Xmx320m}).
+ * <p>Settings (system properties): {@code soglia.bench.flow} (profile,redirect: the flows of {@link SignInFlow}, in
+ * the order measured; the first one warms up), {@code soglia.bench.db} (h2: a file database inside Soglia;
+ * postgresql: the tests' database, {@code soglia.it.pg.*}), {@code soglia.bench.levelSeconds} (30),
+ * {@code soglia.bench.concurrency} (1,2,4,8), {@code soglia.bench.accounts} (3000), {@code soglia.bench.hashes}
+ * (200 timed hashes), {@code soglia.bench.warmupSeconds} (90: after 60 s the JIT still compiles Faces code),
+ * {@code soglia.bench.jfrAtConcurrency} (0: no profile), {@code soglia.bench.sogliaJavaOptions} (the README's
+ * {@code -Xmx320m}), {@code soglia.bench.heapHistogram} (false), {@code soglia.bench.war} (the build's
+ * {@code target/soglia.war}; another build's WAR to compare builds).
  */
 public final class SignInBenchmark {
 
