@@ -69,7 +69,8 @@ final class BenchmarkReport {
         out.printf(Locale.ROOT, "In hashes: Soglia + database CPU per sign-in / one hash's CPU (%.1f ms).%n%n",
                 hash.cpuMeanMs());
         out.println("| flow | concurrency | sign-ins | sign-ins/s | of limit | errors | Soglia CPU ms/sign-in"
-                + " | database CPU ms/sign-in | Soglia + database CPU ms/sign-in | in hashes | driver CPU ms/sign-in |");
+                + " | database CPU ms/sign-in | Soglia + database CPU ms/sign-in | in hashes"
+                + " | driver CPU ms/sign-in |");
         out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (LoadLevel.Result r : levels) {
             out.printf(Locale.ROOT, "| %s | %d | %d | %.1f | %.0f%% | %d | %.1f | %s | %.1f | %.2f | %.1f |%n",

@@ -129,8 +129,8 @@ final class BrowserSignIn {
      * the code, back at /authorize (on to the redirect URI with a code; the application's page itself is not
      * fetched), then the application's POST /token with its secret. PKCE S256 and a nonce, as a careful client sends.
      */
-    private void signInToApplication(EnrolledAccounts accounts, EnrolledAccounts.Enrolled account, Application application,
-                             long[] nanos) throws Failure, InterruptedException {
+    private void signInToApplication(EnrolledAccounts accounts, EnrolledAccounts.Enrolled account,
+                                     Application application, long[] nanos) throws Failure, InterruptedException {
         cookies.clear();
         String verifier = randomUrlSafe(32);
         String state = randomUrlSafe(16);

@@ -16,10 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LoadLevel {
 
     /** What one level measured. */
-    record Result(SignInFlow flow, int concurrency, long signIns, long errors, Map<String, Long> errorReasons, double seconds,
-                  Map<SignInStep, Latencies> steps, Latencies whole, long sogliaCpuNanos, long databaseCpuNanos,
-                  long driverCpuNanos,
-                  Map<String, Long> sogliaCpuNanosByThreadKind, long waitsForNextStep) {
+    record Result(SignInFlow flow, int concurrency, long signIns, long errors, Map<String, Long> errorReasons,
+                  double seconds, Map<SignInStep, Latencies> steps, Latencies whole, long sogliaCpuNanos,
+                  long databaseCpuNanos, long driverCpuNanos, Map<String, Long> sogliaCpuNanosByThreadKind,
+                  long waitsForNextStep) {
 
         double signInsPerSecond() {
             return signIns / seconds;

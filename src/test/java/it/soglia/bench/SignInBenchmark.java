@@ -175,7 +175,8 @@ public final class SignInBenchmark {
         var application = new BrowserSignIn.Application("bench-app", secret, "https://app.example.test/Callback");
         try (var insert = db.prepareStatement("insert into oidc_client (id, client_id, name, secret_hash,"
                 + " redirect_uris, post_logout_uris, allowed_roles, enabled, created_at, secret_changed_at)"
-                + " values (?, ?, 'Benchmark application', ?, ?, '', '', true, current_timestamp, current_timestamp)")) {
+                + " values (?, ?, 'Benchmark application', ?, ?, '', '', true, current_timestamp,"
+                + " current_timestamp)")) {
             insert.setLong(1, database.nextId(db, "oidc_client_seq"));
             insert.setString(2, application.clientId());
             insert.setString(3, secretHash);
