@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
 /**
  * One virtual user signing in as a browser does, from a client address of its own: GET the login page, post the
  * username and password, follow the redirect to the code prompt, post the authenticator's current code, follow the
- * redirect to the profile. Each sign-in starts with no cookies, as a new browser session; the connection is kept
- * alive between requests, as a browser keeps it.
+ * redirect to the profile (or stop at that redirect, or sign in to an application: {@link SignInFlow}). Each sign-in
+ * starts with no cookies, as a new browser session; the connection is kept alive between requests, as a browser
+ * keeps it.
  */
 final class BrowserSignIn {
 
@@ -32,6 +33,8 @@ final class BrowserSignIn {
     }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** The servlet container's session cookie: Soglia gives it a new value when the code is accepted. */
+    private static final String SESSION_COOKIE = "JSESSIONID";
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private static final String USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)"
             + " Chrome/131.0 Safari/537.36 SogliaBench";
@@ -49,7 +52,20 @@ final class BrowserSignIn {
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    /** Signs {@code account} in; {@code nanos[step]} receives the time of each request. */
+    /**
+     * Signs {@code account} in as {@code flow} says ({@code application}: only for {@link SignInFlow#APPLICATION});
+     * {@code nanos[step]} receives the time of each request.
+     */
+    void signIn(SignInFlow flow, EnrolledAccounts accounts, EnrolledAccounts.Enrolled account,
+                Application application, long[] nanos) throws Failure, InterruptedException {
+        switch (flow) {
+            case PROFILE -> signIn(accounts, account, nanos);
+            case REDIRECT -> signInUntilRedirect(accounts, account, nanos);
+            case APPLICATION -> signInToApplication(accounts, account, application, nanos);
+        }
+    }
+
+    /** The profile flow: up to the profile page, which must show the signed-in user. */
     void signIn(EnrolledAccounts accounts, EnrolledAccounts.Enrolled account, long[] nanos)
             throws Failure, InterruptedException {
         cookies.clear();
@@ -63,8 +79,19 @@ final class BrowserSignIn {
     }
 
     /**
-     * The login page, the password, the code page and the code, as both flows send them; answers where the code's
-     * redirect leads ({@code next}: the profile, or back to the authorization endpoint).
+     * Up to the code's redirect to the profile, which is not followed: what Keycloak's benchmark counts as a sign-in.
+     * That the session is signed in shows only in the redirect and the new session id, both checked.
+     */
+    private void signInUntilRedirect(EnrolledAccounts accounts, EnrolledAccounts.Enrolled account, long[] nanos)
+            throws Failure, InterruptedException {
+        cookies.clear();
+        passwordAndCode(accounts, account, URI.create(baseUrl + "/login"), "/profile", nanos);
+    }
+
+    /**
+     * The login page, the password, the code page and the code, as every flow sends them; answers where the code's
+     * redirect leads ({@code next}: the profile, or back to the authorization endpoint), after checking that the
+     * accepted code gave the session a new id (what a signed-in session has, and a refused code does not).
      */
     private URI passwordAndCode(EnrolledAccounts accounts, EnrolledAccounts.Enrolled account, URI loginUri,
                                 String next, long[] nanos) throws Failure, InterruptedException {
@@ -82,9 +109,14 @@ final class BrowserSignIn {
         FacesForm codeForm = formOf(SignInStep.CODE_PAGE, codePage, "code");
 
         String code = accounts.codeNow(account); // as late as a user reads the app
+        String sessionBefore = cookies.get(SESSION_COOKIE);
         HttpResponse<String> accepted = timed(SignInStep.CODE, nanos,
                 post(codeForm, codeForm.filled(Map.of("code:code", code), "code:submit")));
-        return redirectTo(SignInStep.CODE, accepted, next);
+        URI target = redirectTo(SignInStep.CODE, accepted, next);
+        if (sessionBefore == null || sessionBefore.equals(cookies.get(SESSION_COOKIE))) {
+            throw new Failure(SignInStep.CODE, "the session id did not change when the code was accepted");
+        }
+        return target;
     }
 
     /** An application registered with Soglia's OpenID Connect provider, as its own server knows it. */
@@ -97,8 +129,8 @@ final class BrowserSignIn {
      * the code, back at /authorize (on to the redirect URI with a code; the application's page itself is not
      * fetched), then the application's POST /token with its secret. PKCE S256 and a nonce, as a careful client sends.
      */
-    void signInToApplication(EnrolledAccounts accounts, EnrolledAccounts.Enrolled account, Application application,
-                             long[] nanos) throws Failure, InterruptedException {
+    private void signInToApplication(EnrolledAccounts accounts, EnrolledAccounts.Enrolled account,
+                                     Application application, long[] nanos) throws Failure, InterruptedException {
         cookies.clear();
         String verifier = randomUrlSafe(32);
         String state = randomUrlSafe(16);

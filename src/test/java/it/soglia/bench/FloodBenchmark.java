@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,10 +53,10 @@ public final class FloodBenchmark {
         try (SogliaUnderTest soglia = SogliaUnderTest.start(work,
                 Path.of(System.getProperty("soglia.bench.payaraJar", "target/payara-micro.jar")),
                 Path.of(System.getProperty("soglia.bench.war", "target/soglia.war")),
-                System.getProperty("soglia.bench.sogliaJavaOptions", "-Xmx320m"))) {
+                System.getProperty("soglia.bench.sogliaJavaOptions", "-Xmx320m"), BenchDatabase.named("h2", work))) {
             out.printf("Soglia answered %.1f s after launch (Payara pid %d)%n", soglia.readySeconds, soglia.process.pid());
             EnrolledAccounts accounts;
-            try (Connection db = DriverManager.getConnection(soglia.databaseUrl, "soglia", "soglia")) {
+            try (Connection db = soglia.database.connect()) {
                 accounts = EnrolledAccounts.create(db, 200, soglia.cryptoKey);
             }
             String healthUrl = soglia.baseUrl.replaceFirst("/soglia$", "") + "/health/live";

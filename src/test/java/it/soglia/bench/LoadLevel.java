@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LoadLevel {
 
     /** What one level measured. */
-    record Result(int concurrency, long signIns, long errors, Map<String, Long> errorReasons, double seconds,
-                  Map<SignInStep, Latencies> steps, Latencies whole, long sogliaCpuNanos, long driverCpuNanos,
-                  Map<String, Long> sogliaCpuNanosByThreadKind, long waitsForNextStep) {
+    record Result(SignInFlow flow, int concurrency, long signIns, long errors, Map<String, Long> errorReasons,
+                  double seconds, Map<SignInStep, Latencies> steps, Latencies whole, long sogliaCpuNanos,
+                  long databaseCpuNanos, long driverCpuNanos, Map<String, Long> sogliaCpuNanosByThreadKind,
+                  long waitsForNextStep) {
 
         double signInsPerSecond() {
             return signIns / seconds;
@@ -26,6 +27,16 @@ final class LoadLevel {
 
         double sogliaCpuMsPerSignIn() {
             return signIns == 0 ? Double.NaN : sogliaCpuNanos / 1e6 / signIns;
+        }
+
+        /** 0 when the database runs inside Soglia (its CPU is then in {@link #sogliaCpuMsPerSignIn}). */
+        double databaseCpuMsPerSignIn() {
+            return signIns == 0 ? Double.NaN : databaseCpuNanos / 1e6 / signIns;
+        }
+
+        /** What a sign-in costs the server side, whichever process the database runs in. */
+        double sogliaAndDatabaseCpuMsPerSignIn() {
+            return signIns == 0 ? Double.NaN : (sogliaCpuNanos + databaseCpuNanos) / 1e6 / signIns;
         }
 
         double driverCpuMsPerSignIn() {
@@ -36,28 +47,32 @@ final class LoadLevel {
     private final String baseUrl;
     private final EnrolledAccounts accounts;
     private final ProcessMeter soglia;
+    private final BenchDatabase database;
     private final ProcessMeter driver;
-    /** The application signed in to through the provider; {@code null}: Soglia's own profile. */
+    /** The application signed in to through the provider by {@link SignInFlow#APPLICATION}; else {@code null}. */
     private final BrowserSignIn.Application application;
 
-    LoadLevel(String baseUrl, EnrolledAccounts accounts, ProcessMeter soglia, ProcessMeter driver,
-              BrowserSignIn.Application application) {
+    LoadLevel(String baseUrl, EnrolledAccounts accounts, ProcessMeter soglia, BenchDatabase database,
+              ProcessMeter driver, BrowserSignIn.Application application) {
         this.baseUrl = baseUrl;
         this.accounts = accounts;
         this.soglia = soglia;
+        this.database = database;
         this.driver = driver;
         this.application = application;
     }
 
-    Result run(int concurrency, double seconds) throws InterruptedException {
+    Result run(SignInFlow flow, int concurrency, double seconds) throws InterruptedException {
         long waitsBefore = accounts.waitsForNextStep();
         Map<String, Long> errorReasons = new ConcurrentHashMap<>();
         AtomicLong errors = new AtomicLong();
         List<VirtualUser> users = new ArrayList<>();
         for (int i = 0; i < concurrency; i++) {
-            users.add(new VirtualUser(new BrowserSignIn(baseUrl, clientAddress(concurrency, i)), errors, errorReasons));
+            users.add(new VirtualUser(flow, new BrowserSignIn(baseUrl, clientAddress(concurrency, i)), errors,
+                    errorReasons));
         }
         long sogliaCpu0 = soglia.cpuNanos();
+        long databaseCpu0 = database.cpuNanos();
         Map<String, Long> byKind0 = soglia.cpuNanosByThreadKind();
         long driverCpu0 = driver.cpuNanos();
         long start = System.nanoTime();
@@ -74,6 +89,7 @@ final class LoadLevel {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         long sogliaCpu = soglia.cpuNanos() - sogliaCpu0;
+        long databaseCpu = database.cpuNanos() - databaseCpu0;
         Map<String, Long> byKind = new TreeMap<>(soglia.cpuNanosByThreadKind());
         // threads started meanwhile count whole
         byKind.replaceAll((kind, nanos) -> nanos - byKind0.getOrDefault(kind, 0L));
@@ -90,8 +106,8 @@ final class LoadLevel {
             whole.addAll(user.whole);
             signIns += user.whole.count();
         }
-        return new Result(concurrency, signIns, errors.get(), new TreeMap<>(errorReasons), elapsed, steps, whole,
-                sogliaCpu, driverCpu, byKind, accounts.waitsForNextStep() - waitsBefore);
+        return new Result(flow, concurrency, signIns, errors.get(), new TreeMap<>(errorReasons), elapsed, steps, whole,
+                sogliaCpu, databaseCpu, driverCpu, byKind, accounts.waitsForNextStep() - waitsBefore);
     }
 
     /** A private address of its own per user and level: Soglia throttles and audits per client address. */
@@ -101,13 +117,15 @@ final class LoadLevel {
 
     /** One user's loop and its own timings (merged after the level: no shared state while measuring). */
     private final class VirtualUser {
+        private final SignInFlow flow;
         private final BrowserSignIn browser;
         private final AtomicLong errors;
         private final Map<String, Long> errorReasons;
         private final Map<SignInStep, Latencies> steps = new EnumMap<>(SignInStep.class);
         private final Latencies whole = new Latencies();
 
-        VirtualUser(BrowserSignIn browser, AtomicLong errors, Map<String, Long> errorReasons) {
+        VirtualUser(SignInFlow flow, BrowserSignIn browser, AtomicLong errors, Map<String, Long> errorReasons) {
+            this.flow = flow;
             this.browser = browser;
             this.errors = errors;
             this.errorReasons = errorReasons;
@@ -128,11 +146,7 @@ final class LoadLevel {
                 long start = System.nanoTime();
                 try {
                     java.util.Arrays.fill(nanos, 0);
-                    if (application == null) {
-                        browser.signIn(accounts, account, nanos);
-                    } else {
-                        browser.signInToApplication(accounts, account, application, nanos);
-                    }
+                    browser.signIn(flow, accounts, account, application, nanos);
                     whole.add(System.nanoTime() - start);
                     for (SignInStep step : SignInStep.values()) {
                         if (nanos[step.ordinal()] > 0) { // a step of the other flow was not sent

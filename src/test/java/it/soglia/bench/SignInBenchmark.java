@@ -5,24 +5,26 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Complete sign-ins per second against the limit set by the password hash ({@code mvn -Pbench-signin verify}, see
- * BENCHMARKS.md, issue 7). First times one Argon2id hash in a JVM of its own; then starts Soglia in Payara Micro
- * (timing the launch until the first answered request), writes enrolled accounts into its database, and drives
- * complete sign-ins as a browser does at each concurrency for a fixed time. Prints the rate, each request's
- * latency percentiles, errors, Soglia's CPU time per sign-in and its resident memory, and compares them with the
- * issue's goals. It reports the goals; it asserts nothing.
+ * BENCHMARKS.md, issues 7 and 16). First times one Argon2id hash in a JVM of its own; then starts Soglia in Payara
+ * Micro (timing the launch until the first answered request) on H2 or PostgreSQL, writes enrolled accounts into its
+ * database, and drives sign-ins as a browser does, one level per flow at each concurrency, for a fixed time. Prints
+ * the rate, each request's latency percentiles, errors, Soglia's and the database's CPU time per sign-in and Soglia's
+ * resident memory, and compares them with the issues' goals. It reports the goals; it asserts nothing.
  *
- * <p>Settings (system properties): {@code soglia.bench.levelSeconds} (30), {@code soglia.bench.concurrency}
- * (1,2,4,8), {@code soglia.bench.accounts} (3000), {@code soglia.bench.hashes} (200 timed hashes),
- * {@code soglia.bench.warmupSeconds} (90: after 60 s the JIT still compiles Faces code),
- * {@code soglia.bench.jfrAtConcurrency} (0: no profile), {@code soglia.bench.sogliaJavaOptions} (the
- * README's {@code -Xmx320m}).
+ * <p>Settings (system properties): {@code soglia.bench.flow} (profile,redirect: the flows of {@link SignInFlow}, in
+ * the order measured; the first one warms up), {@code soglia.bench.db} (h2: a file database inside Soglia;
+ * postgresql: the tests' database, {@code soglia.it.pg.*}), {@code soglia.bench.levelSeconds} (30),
+ * {@code soglia.bench.concurrency} (1,2,4,8), {@code soglia.bench.accounts} (3000), {@code soglia.bench.hashes}
+ * (200 timed hashes), {@code soglia.bench.warmupSeconds} (90: after 60 s the JIT still compiles Faces code),
+ * {@code soglia.bench.jfrAtConcurrency} (0: no profile), {@code soglia.bench.sogliaJavaOptions} (the README's
+ * {@code -Xmx320m}), {@code soglia.bench.heapHistogram} (false), {@code soglia.bench.war} (the build's
+ * {@code target/soglia.war}; another build's WAR to compare builds).
  */
 public final class SignInBenchmark {
 
@@ -37,8 +39,9 @@ public final class SignInBenchmark {
     /** After the figures: a class histogram of the live heap (it forces a full collection) into the work folder. */
     private final boolean heapHistogram = Boolean.getBoolean("soglia.bench.heapHistogram");
     private final int cores = Runtime.getRuntime().availableProcessors();
-    /** {@code profile} (Soglia's own sign-in) or {@code application} (through the OpenID Connect provider). */
-    private final String flow = System.getProperty("soglia.bench.flow", "profile");
+    /** Measured one after the other at each concurrency, in this order; the first one warms up. */
+    private final List<SignInFlow> flows = SignInFlow.parse(System.getProperty("soglia.bench.flow",
+            "profile,redirect"));
 
     public static void main(String[] args) throws Exception {
         new SignInBenchmark().run();
@@ -46,10 +49,15 @@ public final class SignInBenchmark {
     }
 
     private void run() throws Exception {
+        if (flows.isEmpty()) {
+            throw new IllegalArgumentException("soglia.bench.flow names no flow");
+        }
         Path work = Path.of(System.getProperty("soglia.bench.workDir", "target/bench-signin")).toAbsolutePath();
         Files.createDirectories(work);
         Machine machine = Machine.describe();
         out.println("Machine: " + machine);
+        BenchDatabase database = BenchDatabase.named(System.getProperty("soglia.bench.db", "h2"), work); // fails early
+        out.println("Database: " + database.describe());
 
         out.printf("Timing one Argon2id hash (t=5, m=7168 KiB, p=1) in a JVM of its own: %d hashes, then %d threads ..."
                 + "%n", hashes, cores);
@@ -62,7 +70,7 @@ public final class SignInBenchmark {
         try (SogliaUnderTest soglia = SogliaUnderTest.start(work,
                 Path.of(System.getProperty("soglia.bench.payaraJar", "target/payara-micro.jar")),
                 Path.of(System.getProperty("soglia.bench.war", "target/soglia.war")),
-                System.getProperty("soglia.bench.sogliaJavaOptions", "-Xmx320m"))) {
+                System.getProperty("soglia.bench.sogliaJavaOptions", "-Xmx320m"), database)) {
             out.printf("Soglia answered %.1f s after launch (Payara pid %d, RSS %,d MB)%n", soglia.readySeconds,
                     soglia.process.pid(), soglia.process.rssKib() / 1024);
             measure(soglia, machine, hash, work);
@@ -72,29 +80,34 @@ public final class SignInBenchmark {
     private void measure(SogliaUnderTest soglia, Machine machine, HashMicrobenchmark.HashCost hash, Path work)
             throws Exception {
         EnrolledAccounts accounts;
-        try (Connection db = DriverManager.getConnection(soglia.databaseUrl, "soglia", "soglia")) {
+        try (Connection db = soglia.database.connect()) {
             accounts = EnrolledAccounts.create(db, accountCount, soglia.cryptoKey);
         }
         out.printf("Wrote %,d enrolled accounts%n", accounts.size());
         BrowserSignIn.Application application = null;
-        if ("application".equals(flow)) {
-            try (Connection db = DriverManager.getConnection(soglia.databaseUrl, "soglia", "soglia")) {
-                application = registerApplication(db);
+        if (flows.contains(SignInFlow.APPLICATION)) {
+            try (Connection db = soglia.database.connect()) {
+                application = registerApplication(soglia.database, db);
             }
-            out.println("Flow: an application's sign-in through the OpenID Connect provider (client "
-                    + application.clientId() + "): /authorize, login, code, back to /authorize, POST /token");
-        } else {
-            out.println("Flow: a sign-in to Soglia's own profile (-Dsoglia.bench.flow=application for an"
-                    + " application's sign-in through the OpenID Connect provider)");
         }
-        LoadLevel load = new LoadLevel(soglia.baseUrl, accounts, soglia.process,
+        for (SignInFlow flow : flows) {
+            out.println("Flow " + flow.label() + ": " + switch (flow) {
+                case PROFILE -> "a sign-in to Soglia's own profile: /login, password, /code, code, /profile";
+                case REDIRECT -> "the profile flow up to the code's redirect to /profile (not followed), where"
+                        + " Keycloak's benchmark stops";
+                case APPLICATION -> "an application's sign-in through the OpenID Connect provider (client "
+                        + application.clientId() + "): /authorize, login, code, back to /authorize, POST /token";
+            });
+            signInOnce(flow, soglia.baseUrl, accounts, application); // each flow works before anything is timed
+        }
+        LoadLevel load = new LoadLevel(soglia.baseUrl, accounts, soglia.process, soglia.database,
                 new ProcessMeter(ProcessHandle.current().pid()), application);
-        signInOnce(soglia.baseUrl, accounts, application); // the flow works before anything is timed
-        out.printf("Warming up: %.0f s at concurrency %d ...%n", warmupSeconds, cores);
-        LoadLevel.Result warmup = load.run(cores, warmupSeconds);
+        out.printf("Warming up: %.0f s at concurrency %d, flow %s ...%n", warmupSeconds, cores, flows.get(0).label());
+        LoadLevel.Result warmup = load.run(flows.get(0), cores, warmupSeconds);
         out.printf("  %d sign-ins, %d errors %s%n", warmup.signIns(), warmup.errors(), warmup.errorReasons());
-        double idleCpuShare = idleCpuShare(soglia.process);
-        out.printf("Soglia idle: %.2f%% of one core%n", idleCpuShare * 100);
+        IdleCpu idle = IdleCpu.measure(soglia.process, soglia.database);
+        out.printf("Idle: Soglia %.2f%% of one core, the database %s%n", idle.soglia() * 100,
+                soglia.database.insideSoglia() ? "inside Soglia" : String.format("%.2f%%", idle.database() * 100));
 
         List<LoadLevel.Result> results = runLevels(load, soglia.process, work);
         long rssKib = soglia.process.rssKib();
@@ -104,42 +117,44 @@ public final class SignInBenchmark {
             Files.writeString(histogram, jcmd(soglia.process.pid(), "GC.class_histogram"));
             out.println("Live heap by class: " + histogram + "; then " + heapInfo(soglia.process.pid()));
         }
-        new BenchmarkReport(out, machine, hash, cores, soglia.readySeconds, rssKib, idleCpuShare, accounts.size(),
-                levelSeconds, results).print();
+        new BenchmarkReport(out, machine, hash, cores, soglia.readySeconds, rssKib, idle, soglia.database,
+                accounts.size(), levelSeconds, results).print();
     }
 
-    /** Each concurrency in turn; the one named by {@code soglia.bench.jfrAtConcurrency} under a JFR recording. */
+    /**
+     * Each concurrency in turn, and at each one every flow in turn: the flows' levels are minutes apart, not a whole
+     * run, so they are compared on the machine as it was. The concurrency named by
+     * {@code soglia.bench.jfrAtConcurrency} runs under a JFR recording, one per flow.
+     */
     private List<LoadLevel.Result> runLevels(LoadLevel load, ProcessMeter soglia, Path work) throws Exception {
         List<LoadLevel.Result> results = new ArrayList<>();
         for (int concurrency : concurrencies) {
-            out.printf("Concurrency %d for %.0f s ...%n", concurrency, levelSeconds);
-            JfrProfile profile = concurrency == jfrAtConcurrency
-                    ? new JfrProfile(soglia.pid(), work.resolve("signin-c" + concurrency + ".jfr")) : null;
-            if (profile != null) {
-                profile.start();
+            for (SignInFlow flow : flows) {
+                out.printf("Concurrency %d, flow %s, for %.0f s ...%n", concurrency, flow.label(), levelSeconds);
+                JfrProfile profile = concurrency == jfrAtConcurrency ? new JfrProfile(soglia.pid(),
+                        work.resolve("signin-" + flow.label() + "-c" + concurrency + ".jfr")) : null;
+                if (profile != null) {
+                    profile.start();
+                }
+                LoadLevel.Result result = load.run(flow, concurrency, levelSeconds);
+                if (profile != null) {
+                    profile.stopAndSummarize(out);
+                }
+                out.printf("  %.1f sign-ins/s, %d errors, CPU per sign-in: Soglia %.1f ms, database %.1f ms%n",
+                        result.signInsPerSecond(), result.errors(), result.sogliaCpuMsPerSignIn(),
+                        result.databaseCpuMsPerSignIn());
+                results.add(result);
             }
-            LoadLevel.Result result = load.run(concurrency, levelSeconds);
-            if (profile != null) {
-                profile.stopAndSummarize(out);
-            }
-            out.printf("  %.1f sign-ins/s, %d errors, Soglia CPU %.1f ms per sign-in%n",
-                    result.signInsPerSecond(), result.errors(), result.sogliaCpuMsPerSignIn());
-            results.add(result);
         }
         return results;
     }
 
-    private static void signInOnce(String baseUrl, EnrolledAccounts accounts, BrowserSignIn.Application application)
-            throws Exception {
+    private static void signInOnce(SignInFlow flow, String baseUrl, EnrolledAccounts accounts,
+                                   BrowserSignIn.Application application) throws Exception {
         EnrolledAccounts.Enrolled account = accounts.take();
         try {
-            BrowserSignIn browser = new BrowserSignIn(baseUrl, "10.77.0.1");
-            long[] nanos = new long[SignInStep.values().length];
-            if (application == null) {
-                browser.signIn(accounts, account, nanos);
-            } else {
-                browser.signInToApplication(accounts, account, application, nanos);
-            }
+            new BrowserSignIn(baseUrl, "10.77.0.1").signIn(flow, accounts, account, application,
+                    new long[SignInStep.values().length]);
         } finally {
             accounts.giveBack(account);
         }
@@ -150,7 +165,8 @@ public final class SignInBenchmark {
      * SHA-256). Its redirect URI is never fetched: the benchmark stops at the redirect, as a browser's next request
      * would go to the application, not to Soglia.
      */
-    private static BrowserSignIn.Application registerApplication(Connection db) throws Exception {
+    private static BrowserSignIn.Application registerApplication(BenchDatabase database, Connection db)
+            throws Exception {
         byte[] random = new byte[32];
         new java.security.SecureRandom().nextBytes(random);
         String secret = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -159,21 +175,31 @@ public final class SignInBenchmark {
         var application = new BrowserSignIn.Application("bench-app", secret, "https://app.example.test/Callback");
         try (var insert = db.prepareStatement("insert into oidc_client (id, client_id, name, secret_hash,"
                 + " redirect_uris, post_logout_uris, allowed_roles, enabled, created_at, secret_changed_at)"
-                + " values (1, ?, 'Benchmark application', ?, ?, '', '', true, current_timestamp, current_timestamp)")) {
-            insert.setString(1, application.clientId());
-            insert.setString(2, secretHash);
-            insert.setString(3, application.redirectUri());
+                + " values (?, ?, 'Benchmark application', ?, ?, '', '', true, current_timestamp,"
+                + " current_timestamp)")) {
+            insert.setLong(1, database.nextId(db, "oidc_client_seq"));
+            insert.setString(2, application.clientId());
+            insert.setString(3, secretHash);
+            insert.setString(4, application.redirectUri());
             insert.executeUpdate();
         }
         return application;
     }
 
-    /** Soglia's CPU use while nothing is asked of it (its schedulers, the mail outbox poll), over 5 s. */
-    private static double idleCpuShare(ProcessMeter soglia) throws InterruptedException {
-        long cpu0 = soglia.cpuNanos();
-        long t0 = System.nanoTime();
-        Thread.sleep(5_000);
-        return (double) (soglia.cpuNanos() - cpu0) / (System.nanoTime() - t0);
+    /**
+     * Soglia's and the database's CPU use while nothing is asked of them (Soglia's schedulers and mail outbox poll;
+     * PostgreSQL's writers and autovacuum), as shares of one core over 5 s: included in every level's figures.
+     */
+    record IdleCpu(double soglia, double database) {
+
+        static IdleCpu measure(ProcessMeter soglia, BenchDatabase database) throws InterruptedException {
+            long soglia0 = soglia.cpuNanos();
+            long database0 = database.cpuNanos();
+            long t0 = System.nanoTime();
+            Thread.sleep(5_000);
+            double nanos = System.nanoTime() - t0;
+            return new IdleCpu((soglia.cpuNanos() - soglia0) / nanos, (database.cpuNanos() - database0) / nanos);
+        }
     }
 
     /** The Java heap's committed and used size: how much of the resident memory is heap. */

@@ -11,32 +11,32 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Soglia started for the sign-in benchmark, as the tests start it (Payara Micro with the built WAR, the pre-boot
- * commands, a GreenMail SMTP server), with two differences: the database is an H2 file database inside Soglia's
- * process, so its work counts in Soglia's CPU, and 127.0.0.1 is a trusted proxy, so each virtual user can say its
- * own client address. Knows how long the start took, up to the first answered request.
+ * commands, a GreenMail SMTP server), with two differences: the database is the benchmark's ({@link BenchDatabase}:
+ * by default an H2 file database inside Soglia's process, so its work counts in Soglia's CPU), and 127.0.0.1 is a
+ * trusted proxy, so each virtual user can say its own client address. Knows how long the start took, up to the first
+ * answered request.
  */
 final class SogliaUnderTest implements AutoCloseable {
 
     final String baseUrl;
-    /** Opened by Soglia first; AUTO_SERVER lets the benchmark write its accounts through Soglia's process. */
-    final String databaseUrl;
+    /** Soglia's database, which the benchmark writes its accounts into. */
+    final BenchDatabase database;
     final byte[] cryptoKey;
     final double readySeconds;
     final ProcessMeter process;
     private final PayaraMicroProcess payara;
     private final GreenMail mail;
 
-    private SogliaUnderTest(String baseUrl, String databaseUrl, byte[] cryptoKey, double readySeconds,
+    private SogliaUnderTest(String baseUrl, BenchDatabase database, byte[] cryptoKey, double readySeconds,
                             ProcessMeter process, PayaraMicroProcess payara, GreenMail mail) {
         this.baseUrl = baseUrl;
-        this.databaseUrl = databaseUrl;
+        this.database = database;
         this.cryptoKey = cryptoKey;
         this.readySeconds = readySeconds;
         this.process = process;
@@ -44,12 +44,14 @@ final class SogliaUnderTest implements AutoCloseable {
         this.mail = mail;
     }
 
-    /** Starts Soglia and waits until it answers; {@code javaOptions} (may be empty) go to Payara's JVM. */
-    static SogliaUnderTest start(Path work, Path payaraJar, Path war, String javaOptions) throws IOException {
+    /**
+     * Starts Soglia on {@code database} (empty: Soglia creates its tables) and waits until it answers;
+     * {@code javaOptions} (may be empty) go to Payara's JVM.
+     */
+    static SogliaUnderTest start(Path work, Path payaraJar, Path war, String javaOptions, BenchDatabase database)
+            throws IOException {
         byte[] cryptoKey = new byte[32];
         new SecureRandom().nextBytes(cryptoKey);
-        deleteRecursively(work.resolve("db"));
-        String databaseUrl = "jdbc:h2:file:" + work.resolve("db").resolve("soglia") + ";AUTO_SERVER=TRUE";
         int smtpPort = FreePort.find();
         GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
@@ -63,7 +65,9 @@ final class SogliaUnderTest implements AutoCloseable {
         long launched = System.nanoTime();
         PayaraMicroProcess payara = PayaraMicroProcess.start(new PayaraMicroProcess.Options(payaraJar, war,
                 "soglia", port,
-                Map.of("soglia.db.url", databaseUrl,
+                Map.of("soglia.db.url", database.url,
+                        "soglia.db.user", database.user,
+                        "soglia.db.password", database.password,
                         "soglia.base-url", baseUrl,
                         "soglia.issuer", "Soglia Bench",
                         "soglia.http.trusted-proxies", "127.0.0.1"), // each virtual user says its own address
@@ -76,7 +80,7 @@ final class SogliaUnderTest implements AutoCloseable {
             throw e;
         }
         double readySeconds = (System.nanoTime() - launched) / 1e9;
-        return new SogliaUnderTest(baseUrl, databaseUrl, cryptoKey, readySeconds,
+        return new SogliaUnderTest(baseUrl, database, cryptoKey, readySeconds,
                 new ProcessMeter(payaraPid(port)), payara, mail);
     }
 
@@ -100,16 +104,6 @@ final class SogliaUnderTest implements AutoCloseable {
                 .filter(p -> p.info().commandLine().map(c -> c.contains("payara-micro") && c.contains("--port " + port))
                         .orElse(false))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no Payara Micro child process")).pid();
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (Files.exists(directory)) {
-            try (var paths = Files.walk(directory)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 
     @Override
