@@ -12,8 +12,6 @@ import java.nio.file.Path;
  */
 final class PostgresqlProcesses {
 
-    private static final long TICKS_PER_SECOND = Long.getLong("soglia.bench.clockTicks", 100);
-
     /**
      * User plus system CPU time so far, in nanoseconds, of the processes alive now and of the ended ones they
      * waited for ({@code cutime + cstime}): a backend or autovacuum worker that ends during a level leaves its time
@@ -37,12 +35,11 @@ final class PostgresqlProcesses {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ticks * 1_000_000_000L / TICKS_PER_SECOND;
+        return ProcessMeter.ticksToNanos(ticks);
     }
 
     private static long ticksOf(String stat) {
-        // the command name (field 2) may hold spaces: count fields after its closing parenthesis
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] fields = ProcessMeter.statFields(stat);
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) // utime, stime (fields 14, 15)
                 + Long.parseLong(fields[13]) + Long.parseLong(fields[14]); // cutime, cstime (16, 17)
     }

@@ -30,9 +30,19 @@ final class ProcessMeter {
     }
 
     private static long cpuNanosOf(String stat) {
-        // the command name (field 2) may hold spaces: count fields after its closing parenthesis
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+        String[] fields = statFields(stat);
+        return ticksToNanos(Long.parseLong(fields[11]) + Long.parseLong(fields[12])); // utime, stime (fields 14, 15)
+    }
+
+    /**
+     * The fields of a {@code /proc/<pid>/stat} line after the command name: index 0 is the state (field 3), so
+     * field n of proc(5) is at n - 3. The command name (field 2) may hold spaces: fields are counted after its ')'.
+     */
+    static String[] statFields(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
+    static long ticksToNanos(long ticks) {
         return ticks * 1_000_000_000L / TICKS_PER_SECOND;
     }
 
