@@ -15,12 +15,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Refuses forms of the public pages and of the code prompt posted from another site. Those pages keep no state on
  * the server (stateless Faces views, web/StatelessViews: an anonymous visitor costs no session, a signed-in session
- * keeps no code prompt), so their view state no longer ties a post to a page this browser was given. A browser says where a post comes from: {@code Origin} (every current browser on every POST),
- * else {@code Sec-Fetch-Site}. A post is taken when its {@code Origin} names this server (the Host it was sent to, or
- * the public address {@code soglia.base-url}); when the origin is absent or opaque ({@code null}), when
- * {@code Sec-Fetch-Site} says {@code same-origin} or nothing at all (not a browser, so nobody's session is being
- * ridden). Any other origin, and {@code cross-site} or {@code same-site}, is refused. The refused browser lands on the sign-in page with the notice of an expired
- * page, as a foreign post of a stateful page does, and nothing of the post is read.
+ * keeps no code prompt), so their view state no longer ties a post to a page this browser was given. A browser says
+ * where a post comes from: {@code Origin} (every current browser on every POST), else {@code Sec-Fetch-Site}. A post
+ * is taken when its {@code Origin} names this server (the Host it was sent to, or the public address
+ * {@code soglia.base-url}); when the origin is absent or opaque ({@code null}), when {@code Sec-Fetch-Site} says
+ * {@code same-origin} or nothing at all (not a browser, so nobody's session is being ridden). Any other origin, and
+ * {@code cross-site} or {@code same-site}, is refused. The refused browser lands on the sign-in page with the notice
+ * of an expired page, as a foreign post of a stateful page does, and nothing of the post is read.
  */
 @WebFilter(filterName = "crossSiteFormPosts", urlPatterns = {Pages.LOGIN, Pages.CODE, Pages.LOST_CODE, Pages.RESET})
 public class CrossSiteFormPosts extends HttpFilter {
