@@ -3,6 +3,7 @@ package it.soglia.housekeeping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.soglia.account.Account;
+import it.soglia.testing.Poll;
 import it.soglia.testing.SignInSteps;
 import it.soglia.testing.SogliaServer;
 import it.soglia.testing.TestAccount;
@@ -119,11 +120,9 @@ class HousekeepingIT {
     }
 
     /** Waits (up to 30 s) until none of {@code gone} is among the values {@code sql} returns. */
-    private static void awaitGone(String sql, Object parameter, String... gone) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline) && column(sql, parameter).stream().anyMatch(List.of(gone)::contains)) {
-            Thread.sleep(200);
-        }
+    private static void awaitGone(String sql, Object parameter, String... gone) {
+        Poll.until(Duration.ofSeconds(30), Duration.ofMillis(200),
+                () -> column(sql, parameter).stream().noneMatch(List.of(gone)::contains));
         assertThat(column(sql, parameter)).doesNotContainAnyElementsOf(List.of(gone));
     }
 

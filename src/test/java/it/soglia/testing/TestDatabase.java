@@ -116,20 +116,13 @@ public final class TestDatabase implements AutoCloseable {
      * what Soglia does in the background (the mail outbox) lands a little later.
      */
     public void await(String sql, Object parameter, java.util.function.Predicate<String> condition) {
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
-        while (java.time.Instant.now().isBefore(deadline)) {
+        boolean reached = Poll.until(java.time.Duration.ofSeconds(30), java.time.Duration.ofMillis(200), () -> {
             var values = column(sql, parameter);
-            if (!values.isEmpty() && values.stream().allMatch(condition)) {
-                return;
-            }
-            try {
-                java.util.concurrent.TimeUnit.MILLISECONDS.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return !values.isEmpty() && values.stream().allMatch(condition);
+        });
+        if (!reached) {
+            throw new AssertionError("never reached the expected state: " + sql + " -> " + column(sql, parameter));
         }
-        throw new AssertionError("never reached the expected state: " + sql + " -> " + column(sql, parameter));
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -208,20 +207,21 @@ public final class TestDirectory implements AutoCloseable {
         slapd = new ProcessBuilder("/usr/sbin/slapd", "-d", "0", "-f", dir.resolve("slapd.conf").toString(),
                 "-h", listeners).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("slapd.log").toFile())).start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            try (Socket probe = new Socket("127.0.0.1", port)) {
-                if (probe.isConnected()) { // slapd answers: it is ready
-                    return;
-                }
-            } catch (IOException notYet) {
-                if (!slapd.isAlive()) {
-                    throw new IllegalStateException("slapd did not start: see " + dir.resolve("slapd.log"));
-                }
-                Thread.sleep(50);
-            }
+        if (!Poll.until(Duration.ofSeconds(20), Duration.ofMillis(50), this::slapdAnswers)) {
+            throw new IllegalStateException("slapd did not listen within 20 s: see " + dir.resolve("slapd.log"));
         }
-        throw new IllegalStateException("slapd did not listen within 20 s: see " + dir.resolve("slapd.log"));
+    }
+
+    /** slapd accepts a connection: it is ready. A slapd that exited will not: said at once. */
+    private boolean slapdAnswers() {
+        try (Socket probe = new Socket("127.0.0.1", port)) {
+            return probe.isConnected();
+        } catch (IOException notYet) {
+            if (!slapd.isAlive()) {
+                throw new IllegalStateException("slapd did not start: see " + dir.resolve("slapd.log"));
+            }
+            return false;
+        }
     }
 
     private static void run(List<String> command, Path log) throws IOException, InterruptedException {
