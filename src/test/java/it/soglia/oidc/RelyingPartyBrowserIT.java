@@ -10,11 +10,6 @@ import it.soglia.testing.SogliaServer.RelyingParty;
 import it.soglia.testing.TestAccount;
 import it.soglia.testing.TestClock;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,20 +105,7 @@ class RelyingPartyBrowserIT extends BrowserTest {
 
     /** What the audit log says the user did in the application (actor: the user, subject: the application). */
     private List<String> applicationAudit(TestAccount account, RelyingParty application) {
-        try (Connection c = server.database().connect();
-             PreparedStatement select = c.prepareStatement("select type from audit_event where actor = ?"
-                     + " and subject = ? order by occurred_at, id")) {
-            select.setString(1, account.username());
-            select.setString(2, application.client().clientId());
-            List<String> types = new ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    types.add(rs.getString(1));
-                }
-            }
-            return types;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return server.database().column("select type from audit_event where actor = ? and subject = ?"
+                + " order by occurred_at, id", account.username(), application.client().clientId());
     }
 }

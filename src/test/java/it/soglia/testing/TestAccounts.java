@@ -133,20 +133,8 @@ public final class TestAccounts {
 
     /** The audit event types recorded about the account, oldest first. */
     public List<String> auditTypes(TestAccount account) {
-        try (Connection c = database.connect();
-             PreparedStatement select = c.prepareStatement(
-                     "select type from audit_event where subject = ? order by occurred_at, id")) {
-            select.setString(1, account.username());
-            List<String> types = new ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    types.add(rs.getString(1));
-                }
-            }
-            return types;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return database.column("select type from audit_event where subject = ? order by occurred_at, id",
+                account.username());
     }
 
     private void update(String sql, long id) {
