@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The pages' and the sign-in's view of {@link Throttle}: ask before an attempt, count after a failed one. */
 @ApplicationScoped
@@ -45,11 +46,7 @@ public class Throttling {
 
     /** Checks and counts in two series in one step (see {@link Throttle#attemptBoth}). */
     public Attempts attemptBoth(ThrottleRule first, String firstSubject, ThrottleRule second, String secondSubject) {
-        try {
-            return throttle.attemptBoth(first, firstSubject, second, secondSubject);
-        } catch (EJBException firstAttemptRace) {
-            return throttle.attemptBoth(first, firstSubject, second, secondSubject); // the row exists now
-        }
+        return againIfRaced(() -> throttle.attemptBoth(first, firstSubject, second, secondSubject));
     }
 
     /** See {@link Throttle#settle}. */
@@ -60,11 +57,7 @@ public class Throttling {
 
     /** Checks and counts at once (see {@link Throttle#attempt}); a right answer then {@link #clear}s the series. */
     public Attempt attempt(ThrottleRule rule, String subject) {
-        try {
-            return throttle.attempt(rule, subject);
-        } catch (EJBException firstAttemptRace) {
-            return throttle.attempt(rule, subject); // another request created the row meanwhile: it exists now
-        }
+        return againIfRaced(() -> throttle.attempt(rule, subject));
     }
 
     public Optional<Block> blocked(ThrottleRule rule, String subject) {
@@ -73,11 +66,7 @@ public class Throttling {
 
     /** Counts one attempt; returns how many now stand in the series. */
     public int count(ThrottleRule rule, String subject) {
-        try {
-            return throttle.count(rule, subject);
-        } catch (EJBException firstAttemptRace) {
-            return throttle.count(rule, subject); // another request created the row meanwhile: it exists now
-        }
+        return againIfRaced(() -> throttle.count(rule, subject));
     }
 
     /** Takes back one attempt {@link #attempt} counted (see {@link Throttle#refund}). */
@@ -87,5 +76,17 @@ public class Throttling {
 
     public void clear(ThrottleRule rule, String subject) {
         throttle.clear(rule, subject);
+    }
+
+    /**
+     * Two first attempts of a series at once both create its row; the commit of one fails. Asked again, that one finds
+     * the row the other created and counts in it.
+     */
+    private static <T> T againIfRaced(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (EJBException firstAttemptRace) {
+            return call.get();
+        }
     }
 }
